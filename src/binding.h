@@ -17,6 +17,9 @@
  * pushes nil.  Stack: +1. */
 void l_pushutf8(lua_State *L, const char *s, size_t len);
 void l_pushstr(lua_State *L, const char *s);
+/* The string at idx, which must really be a string (numbers are refused:
+ * passing one where HTML belongs is a bug).  Raises naming the argument. */
+const char *l_checkbytes(lua_State *L, int idx, size_t *len);
 /* t[key] = s for the table at the top of the stack, skipped when s is NULL. */
 void l_setstr(lua_State *L, const char *key, const char *s);
 /* Pushes a new table marked as an array (ARRAY_MT).  Stack: +1. */

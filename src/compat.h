@@ -48,6 +48,12 @@ static inline void *ac_testudata(lua_State *L, int ud, const char *tname) {
 #endif
 #endif
 
+/* Raises "bad argument #idx to 'f' (<tname> expected, got <type>)". */
+static inline int ac_typeerror(lua_State *L, int idx, const char *tname) {
+  const char *msg = lua_pushfstring(L, "%s expected, got %s", tname, luaL_typename(L, idx));
+  return luaL_argerror(L, idx, msg);
+}
+
 /* A fresh table filled with functions, as luaL_newlib does on 5.2+. */
 static inline void ac_newlib(lua_State *L, const luaL_Reg *l) {
   lua_newtable(L);

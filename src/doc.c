@@ -17,9 +17,12 @@
 #define META_SNIFF_BYTES 16384
 
 /* libxml2 options: recover from anything, stay quiet, never touch the network,
- * and ignore <meta charset> since we hand it UTF-8 already. */
+ * and ignore <meta charset> since we hand it UTF-8 already.  XML_PARSE_HUGE
+ * lifts the 256-level depth limit, past which libxml2 silently drops the rest
+ * of the page (piles of unclosed <font> or <b> tags reach it); depth is then
+ * bounded by doc_flatten_deep instead, keeping the text. */
 #define PARSE_OPTIONS (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | \
-                       HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC)
+                       HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE)
 
 /* WHATWG label aliases that differ from what glibc's iconv would do with the
  * label itself: the browser reading is the one pages are written against. */
@@ -274,6 +277,40 @@ static void choose_encoding(const char *bytes, size_t len, const doc_opts *o, do
   }
 }
 
+/* Moves every node nested deeper than DOC_MAX_DEPTH up to that depth, in
+ * document order, so no code downstream (ours, XPath, xmlCopyDoc) meets an
+ * unbounded recursion.  O(nodes): each node is moved at most once. */
+void doc_flatten_deep(xmlDocPtr doc) {
+  xmlNodePtr root = xmlDocGetRootElement(doc);
+  if (!root) return;
+  int depth = 0;
+  for (xmlNodePtr n = root; n;) {
+    if (depth == DOC_MAX_DEPTH - 1 && n->children) {
+      /* hoist: each child's children become siblings right after it */
+      for (xmlNodePtr c = n->children; c; c = c->next) {
+        xmlNodePtr after = c;
+        while (c->children) {
+          xmlNodePtr gc = c->children;
+          xmlUnlinkNode(gc);
+          xmlAddNextSibling(after, gc);
+          after = gc;
+        }
+      }
+    }
+    if (n->children && depth < DOC_MAX_DEPTH - 1) {
+      n = n->children;
+      depth++;
+      continue;
+    }
+    while (n && !n->next) {
+      n = n->parent;
+      depth--;
+      if (depth < 0 || n == (xmlNodePtr)doc) { n = NULL; break; }
+    }
+    if (n) n = n->next;
+  }
+}
+
 xmlDocPtr doc_parse_html(const char *bytes, size_t len, const doc_opts *o, doc_info *info,
                          char *err, size_t errlen) {
   doc_info local;
@@ -301,6 +338,7 @@ xmlDocPtr doc_parse_html(const char *bytes, size_t len, const doc_opts *o, doc_i
   xmlDocPtr doc = NULL;
   if (n > 0) doc = htmlReadMemory(src, n, o ? o->url : NULL, "UTF-8", PARSE_OPTIONS);
   buf_free(&conv);
+  if (doc) doc_flatten_deep(doc);
   if (!doc) {
     /* nothing parseable (empty or whitespace): an empty document is the answer */
     doc = htmlNewDocNoDtD(NULL, NULL);

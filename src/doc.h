@@ -15,6 +15,12 @@
 #include <stddef.h>
 #include <libxml/HTMLparser.h>
 
+/* Deepest element nesting kept; deeper nodes are hoisted to this depth. */
+#define DOC_MAX_DEPTH 512
+
+/* Bounds the tree depth to DOC_MAX_DEPTH (see doc.c); doc_parse_html calls it. */
+void doc_flatten_deep(xmlDocPtr doc);
+
 typedef struct doc_opts {
   const char *content_type;  /* HTTP Content-Type header, or NULL */
   const char *encoding;      /* caller's override (a charset label), or NULL */

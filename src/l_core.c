@@ -27,6 +27,11 @@ void l_setstr(lua_State *L, const char *key, const char *s) {
   lua_setfield(L, -2, key);
 }
 
+const char *l_checkbytes(lua_State *L, int idx, size_t *len) {
+  if (lua_type(L, idx) != LUA_TSTRING) ac_typeerror(L, idx, "string");
+  return lua_tolstring(L, idx, len);
+}
+
 void l_newarray(lua_State *L, int narr) {
   lua_createtable(L, narr, 0);
   luaL_getmetatable(L, ARRAY_MT);
@@ -158,7 +163,7 @@ void l_result_release(art_result *r) {
 /* article.core.parse(html [, opts]) -> article | nil, message, kind */
 static int l_parse(lua_State *L) {
   size_t len;
-  const char *html = luaL_checklstring(L, 1, &len);
+  const char *html = l_checkbytes(L, 1, &len);
   art_opts o;
   l_parse_opts(L, 2, &o, "article.parse", 0);
   lua_settop(L, 2);

@@ -9,6 +9,7 @@
 #include "binding.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <libxml/HTMLtree.h>
 #include <libxml/xpath.h>
@@ -177,13 +178,27 @@ static void push_node_text(lua_State *L, xmlNodePtr n) {
   }
 }
 
+/* Pushes the HTML serialisation of n (the whole document when NULL), as
+ * written, without the pretty-printer's added newlines. */
 static void push_outer_html(lua_State *L, xmlDocPtr doc, xmlNodePtr n) {
   xmlBufferPtr b = xmlBufferCreate();
-  if (!b) luaL_error(L, "out of memory");
-  if (n) htmlNodeDump(b, doc, n);
-  else htmlNodeDump(b, doc, (xmlNodePtr)doc);
-  l_pushutf8(L, (const char *)xmlBufferContent(b), (size_t)xmlBufferLength(b));
+  xmlOutputBufferPtr out = b ? xmlOutputBufferCreateBuffer(b, NULL) : NULL;
+  if (!out) {
+    if (b) xmlBufferFree(b);
+    luaL_error(L, "out of memory");
+    return;
+  }
+  if (n) htmlNodeDumpFormatOutput(out, doc, n, "UTF-8", 0);
+  else htmlDocContentDumpFormatOutput(out, doc, "UTF-8", 0);
+  xmlOutputBufferClose(out);  /* flushes into b */
+  /* copy to a C string first: l_pushutf8 may raise, and b must be freed */
+  size_t len = (size_t)xmlBufferLength(b);
+  char *copy = malloc(len + 1);
+  if (copy) memcpy(copy, xmlBufferContent(b), len);
   xmlBufferFree(b);
+  if (!copy) { luaL_error(L, "out of memory"); return; }
+  lua_pushlstring(L, copy, len);  /* the tree is UTF-8 already */
+  free(copy);
 }
 
 /* ---------------------------------------------------------------- document */
@@ -191,7 +206,7 @@ static void push_outer_html(lua_State *L, xmlDocPtr doc, xmlNodePtr n) {
 /* article.core.document(html [, opts]) -> document | nil, message, kind */
 static int l_document(lua_State *L) {
   size_t len;
-  const char *html = luaL_checklstring(L, 1, &len);
+  const char *html = l_checkbytes(L, 1, &len);
   art_opts o;
   l_parse_opts(L, 2, &o, "article.document", 1);
   ldoc *d = ac_newuserdata(L, sizeof *d);
