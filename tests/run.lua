@@ -10,8 +10,8 @@ local has_files = false
 for i = 1, #arg do
   if arg[i]:match("%.lua$") or arg[i]:match("^tests/?$") then has_files = true end
 end
-if not has_files then arg[#arg + 1] = "tests" end
-table.insert(arg, 1, "--pattern=_spec")
+if not has_files then arg[#arg + 1] = "tests" end -- luacheck: ignore 122
+table.insert(arg, 1, "--pattern=_spec") -- luacheck: ignore 122
 
 io.stderr:write(("lua-article tests on %s (%s), core from %s\n")
   :format(rt, jit and jit.version or _VERSION, build))
