@@ -17,6 +17,7 @@ M._core = core
 
 local parse_options = {}
 for _, name in ipairs(core.options()) do parse_options[name] = true end
+parse_options.fields = true  -- handled here, not by the core
 M.parse_options = parse_options
 
 local function copy_without(t, key)

@@ -1,0 +1,48 @@
+-- LuaRocks build of lua-article; `luarocks make` from a checkout, offline.
+-- The source list is checked against src/ by tests/rockspec_spec.lua.
+rockspec_format = "3.0"
+package = "lua-article"
+version = "scm-1"
+source = {
+  url = "git+https://example.invalid/lua-article.git",
+}
+description = {
+  summary = "Fetch web articles, extract their main text and metadata",
+  detailed = [[
+    A C core (libxml2, libcurl, json-c, cld2) that downloads pages, extracts the article
+    text, clean HTML, Markdown and metadata (title, authors, dates, language, images ...),
+    and a Lua API on top.
+  ]],
+  license = "MIT",
+  labels = { "html", "scraping", "readability", "extraction" },
+}
+dependencies = {
+  "lua >= 5.1, < 5.5",
+}
+external_dependencies = {
+  LIBXML2 = { library = "xml2" },
+  LIBCURL = { library = "curl" },
+  JSONC = { library = "json-c" },
+  CLD2 = { library = "cld2" },
+}
+build = {
+  type = "builtin",
+  modules = {
+    ["article.core"] = {
+      sources = {
+        "src/article.c", "src/buf.c", "src/doc.c", "src/dom.c", "src/extract.c",
+        "src/l_content.c", "src/l_core.c", "src/l_doc.c", "src/l_fetch.c", "src/l_json.c",
+        "src/l_meta.c", "src/meta.c", "src/utf8.c", "src/vec.c",
+      },
+      defines = { "_POSIX_C_SOURCE=200809L" },
+      incdirs = { "$(LIBXML2_INCDIR)/libxml2", "$(JSONC_INCDIR)/json-c" },
+      libdirs = { "$(LIBXML2_LIBDIR)", "$(LIBCURL_LIBDIR)", "$(JSONC_LIBDIR)", "$(CLD2_LIBDIR)" },
+      libraries = { "xml2", "curl", "json-c", "cld2", "stdc++" },
+    },
+    ["article"] = "lua/article/init.lua",
+    ["article.cli"] = "lua/article/cli.lua",
+  },
+  install = {
+    bin = { article = "bin/article" },
+  },
+}
