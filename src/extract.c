@@ -1,79 +1,393 @@
-/* extract.c — main-content extraction (see extract.h).  First version: the
- * visible text of <body>, one paragraph per block element. */
+/* extract.c — main-content extraction as a named pipeline of passes (see
+ * extract.h; the node statistics and scoring live in score.c, the outputs
+ * in text.c, every threshold and token list in rules.h).
+ *
+ *   prep            classify every element once, fix lazy images
+ *   guard           page totals; un-hide / un-strip wrappers holding most text
+ *   attempts        for each attempt (one heuristic relaxed at a time):
+ *     stats           bottom-up text / link / comma counts, skipping stripped nodes
+ *     score           Readability-style paragraph scores into ancestors
+ *     pick            the best candidate, moved up when its ancestors say so
+ *     merge_siblings  sibling containers that continue the article
+ *     clean           conditional removal, boilerplate blocks, duplicates
+ *     measure         the attempt's text; keep the best attempt
+ *   baseline        compare with JSON-LD articleBody and the run of <p>s
+ *   classify        is this an article at all?
+ *   output          text, html, markdown, images, links
+ */
 #include "extract.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <libxml/uri.h>
 
 #include "article.h"
 #include "dom.h"
+#include "extract_int.h"
+#include "rules.h"
 
-static int is_block(const xmlNode *n) {
-  static const char *const BLOCKS[] = {
-    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav",
-    "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
-    "table", "tr", "blockquote", "pre", "figure", "figcaption", "form", "br", "hr", NULL};
-  const char *t = dom_tag(n);
-  for (int i = 0; BLOCKS[i]; i++)
-    if (strcmp(t, BLOCKS[i]) == 0) return 1;
+/* Retries relax one more heuristic each time (as Readability does). */
+static const xattempt ATTEMPTS[] = {
+  {"strict", 1, 1, 1},
+  {"keep_unlikely", 0, 1, 1},
+  {"no_class_weight", 0, 0, 1},
+  {"no_clean", 0, 0, 0},
+};
+#define N_ATTEMPTS (sizeof ATTEMPTS / sizeof ATTEMPTS[0])
+
+static int add_root(xctx *c, xmlNode *n) {
+  if (vec_grow((void **)&c->roots, &c->cap_roots, c->n_roots, sizeof *c->roots) != 0) {
+    c->oom = 1;
+    return -1;
+  }
+  c->roots[c->n_roots++] = n;
   return 0;
 }
 
-/* Ends the current paragraph: blank line unless the buffer already ends one. */
-static void para_break(buf *b) {
-  while (b->len > 0 && b->data[b->len - 1] == ' ') buf_truncate(b, b->len - 1);
-  if (b->len == 0) return;
-  if (b->len >= 2 && b->data[b->len - 1] == '\n' && b->data[b->len - 2] == '\n') return;
-  buf_adds(b, b->data[b->len - 1] == '\n' ? "\n" : "\n\n");
+/* guard: a hidden or "unlikely" element holding most of the page's text is a
+ * wrapper (anti-flicker display:none bodies, "content-sidebar-wrap"), not
+ * boilerplate.  Uses statistics with only DROP skipped. */
+static void pass_guard(xctx *c) {
+  xs_stats(c, XF_DROP);
+  if (!c->n) return;
+  c->page_text = c->info[0].text;
+  c->page_link = c->info[0].link;
+  double big = c->page_text * RULES_GUARD_SHARE;
+  for (size_t i = 1; i < c->n; i++) {
+    xinfo *x = &c->info[i];
+    if (!(x->flags & (XF_HIDDEN | XF_UNLIKELY)) || x->text < big) continue;
+    double ld = x->text ? (double)x->link / x->text : 0;
+    if (ld < RULES_GUARD_LD) x->flags &= ~(uint32_t)(XF_HIDDEN | XF_UNLIKELY | XF_STRONG_BOILER);
+  }
 }
 
-int extract_content(xmlDocPtr doc, const art_opts *o, const art_meta *m, art_content *c) {
-  (void)o; (void)m;
-  memset(c, 0, sizeof *c);
-  xmlNode *body = dom_body(doc);
-  buf b = BUF_INIT;
-  for (xmlNode *n = body ? body->children : NULL; n;) {
-    if (n->type == XML_ELEMENT_NODE &&
-        (dom_is(n, "script") || dom_is(n, "style") || dom_is(n, "noscript") ||
-         dom_is(n, "template"))) {
-      n = dom_next(n, body, 1);
-      continue;
-    }
-    if (n->type == XML_TEXT_NODE) {
-      size_t before = b.len;
-      dom_append_text(&b, n);
-      if (before == 0 && b.len && b.data[0] == ' ') {
-        memmove(b.data, b.data + 1, b.len);
-        b.len--;
-      }
-    } else if (is_block(n)) {
-      para_break(&b);
-    }
-    /* leaving n (and maybe ancestors): a block's end also ends a paragraph */
-    xmlNode *next = dom_next(n, body, 0);
-    if (!(n->type == XML_ELEMENT_NODE && n->children && next == n->children)) {
-      for (xmlNode *p = n; p && p != body; p = p->parent) {
-        if (is_block(p)) para_break(&b);
-        if (p->next) break;
-      }
-    }
-    n = next;
-  }
-  para_break(&b);
-  while (b.len > 0 && (b.data[b.len - 1] == '\n' || b.data[b.len - 1] == ' '))
-    buf_truncate(&b, b.len - 1);
-  c->text = buf_detach(&b);
-  if (!c->text) return -1;
-  size_t words = 0;
-  for (const char *p = c->text; *p;) {
-    while (*p == ' ' || *p == '\n') p++;
-    if (!*p) break;
-    words++;
-    while (*p && *p != ' ' && *p != '\n') p++;
-  }
-  c->word_count = words;
-  c->is_article = words > 0;
+static int is_ancestor(const xinfo *a, const xinfo *x) {
+  for (int d = 0; x && d < RULES_MAX_DEPTH; d++, x = x->parent)
+    if (x == a) return 1;
   return 0;
+}
+
+static int element_children(const xinfo *x) {
+  int k = 0;
+  for (xmlNode *ch = dom_first_element(x->node); ch; ch = dom_next_element(ch)) {
+    xinfo *ci = xi(ch);
+    if (ci && !(ci->flags & XF_SKIP)) k++;
+  }
+  return k;
+}
+
+/* pick: Readability's top candidate, then its refinements: a common
+ * ancestor of several near-equal candidates, a parent that scores higher,
+ * and a parent of which the candidate is the only child. */
+static xinfo *pass_pick(xctx *c) {
+  xinfo *top = xs_score(c);
+  xinfo *body = &c->info[0];
+  if (!top) return body;
+  enum { NALT = 5 };
+  xinfo *alt[NALT] = {0};
+  for (size_t i = 0; i < c->n; i++) {
+    xinfo *x = &c->info[i];
+    if (!x->candidate || x == top) continue;
+    for (int k = 0; k < NALT; k++) {
+      if (!alt[k] || x->score > alt[k]->score) {
+        memmove(alt + k + 1, alt + k, (NALT - 1 - k) * sizeof *alt);
+        alt[k] = x;
+        break;
+      }
+    }
+  }
+  int n_alt = 0;
+  for (int k = 0; k < NALT && alt[k]; k++)
+    if (alt[k]->score >= top->score * RULES_ALT_SHARE) alt[n_alt++] = alt[k];
+  if (n_alt >= RULES_ALT_MIN) {
+    for (xinfo *p = top->parent; p && p != body; p = p->parent) {
+      int k = 0;
+      for (int j = 0; j < n_alt; j++) k += is_ancestor(p, alt[j]);
+      if (k >= RULES_ALT_MIN) { top = p; break; }
+    }
+  }
+  double last = top->score, thresh = last / 3;
+  for (xinfo *p = top->parent; p && p != body; p = p->parent) {
+    if (!p->candidate) continue;
+    if (p->score < thresh) break;
+    if (p->score > last) { top = p; break; }
+    last = p->score;
+  }
+  while (top->parent && top->parent != body && element_children(top->parent) == 1)
+    top = top->parent;
+  return top;
+}
+
+static int ends_sentence(const xmlNode *n) {
+  char *t = dom_text(n);
+  if (!t) return 0;
+  size_t l = strlen(t);
+  int r = (l > 0 && t[l - 1] == '.') || strstr(t, ". ") != NULL;
+  free(t);
+  return r;
+}
+
+/* merge_siblings: sibling containers that continue the article (bodies split
+ * across several <div>s, a lead paragraph next to the body). */
+static int pass_merge_siblings(xctx *c, xinfo *top, int merge) {
+  xinfo *body = &c->info[0];
+  if (top == body || !top->parent || !merge) return add_root(c, top->node);
+  double thresh = top->score * RULES_SIBLING_SHARE;
+  if (thresh < RULES_SIBLING_MIN) thresh = RULES_SIBLING_MIN;
+  const char *cls = dom_attr(top->node, "class");
+  for (xmlNode *s = dom_first_element(top->parent->node); s; s = dom_next_element(s)) {
+    xinfo *si = xi(s);
+    if (!si || (si->flags & XF_SKIP)) continue;
+    int take = si == top;
+    if (!take && si->candidate) {
+      const char *sc = dom_attr(s, "class");
+      double bonus = (cls && *cls && sc && strcmp(cls, sc) == 0) ? top->score * 0.2 : 0;
+      take = si->score + bonus >= thresh;
+    }
+    if (!take && ((si->flags & XF_P) || ((si->flags & XF_PARA) && si->inl == si->text)) &&
+        si->text > 0) {
+      double ld = (double)si->link / si->text;
+      if (si->text > RULES_SIBLING_P_LONG && ld < RULES_SIBLING_P_LD) take = 1;
+      else if (si->text <= RULES_SIBLING_P_LONG && si->link == 0 && ends_sentence(s)) take = 1;
+    }
+    if (take && add_root(c, s) != 0) return -1;
+  }
+  return 0;
+}
+
+/* ----------------------------------------------------------------- clean */
+
+static int inside_figure(const xinfo *x) {
+  for (int d = 0; x && d < 4; d++, x = x->parent)
+    if (dom_is(x->node, "figure")) return 1;
+  return 0;
+}
+
+/* Readability's conditional cleaning of one container. */
+static int clean_conditionally(const xctx *c, xinfo *x) {
+  const char *tag = dom_tag(x->node);
+  int is_list = !strcmp(tag, "ul") || !strcmp(tag, "ol") || !strcmp(tag, "dl");
+  if ((x->flags & XF_TABLE) && xs_data_table(x->node)) {
+    x->flags |= XF_DATA_TABLE;
+    return 0;
+  }
+  /* a container with only inline content is a paragraph, not a widget */
+  if ((x->flags & XF_PARA) && !is_list && x->inl == x->text && x->text >= 1 &&
+      !(x->flags & XF_TABLE))
+    return 0;
+  double weight = c->at->weight_classes ? x->weight : 0;
+  if (weight + (x->candidate ? x->score : 0) < 0) return 1;
+  if (x->commas >= RULES_CLEAN_MIN_COMMAS) return 0;
+  double p = x->n_p, img = x->n_img, li = (double)x->n_li - RULES_CLEAN_LI_SLACK;
+  double len = x->text, ld = len ? (double)x->link / len : 0;
+  double hd = len ? (double)x->heading_text / len : 0;
+  int fig = inside_figure(x);
+  if (img > 1 && p / img < 0.5 && !fig) return 1;
+  if (!is_list && li > p) return 1;
+  if (!is_list && hd < 0.9 && len < RULES_MIN_PARA_CHARS && (img == 0 || img > 2) && !fig &&
+      x->n_embed == 0)
+    return 1;
+  double ld_low = RULES_CLEAN_LD_LOW, ld_high = RULES_CLEAN_LD_HIGH;
+  if (c->o->favor == ART_FAVOR_RECALL) { ld_low += 0.2; ld_high += 0.2; }
+  if (!is_list && weight < 25 && ld > ld_low) return 1;
+  if (weight >= 25 && ld > ld_high) return 1;
+  if (is_list && ld > RULES_CLEAN_LIST_LD && c->o->favor != ART_FAVOR_RECALL) return 1;
+  return 0;
+}
+
+typedef struct seen { uint32_t *h; size_t n, cap; } seen;
+
+static uint32_t fnv(const char *s) {
+  uint32_t h = 2166136261u;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+  return h;
+}
+
+static int seen_add(seen *s, uint32_t h) {
+  for (size_t i = 0; i < s->n; i++)
+    if (s->h[i] == h) return 1;
+  if (vec_grow((void **)&s->h, &s->cap, s->n, sizeof *s->h) == 0) s->h[s->n++] = h;
+  return 0;
+}
+
+static int similar_title(const char *t, const char *title) {
+  if (!title || !*title) return 0;
+  return strcasecmp(t, title) == 0;
+}
+
+/* clean: within the roots, drop widgets, boilerplate blocks, repeated
+ * blocks and credits. */
+static void pass_clean(xctx *c) {
+  seen s = {0};
+  int title_seen = 0;
+  for (size_t r = 0; r < c->n_roots; r++) {
+    xmlNode *root = c->roots[r];
+    for (xmlNode *n = root; n;) {
+      xinfo *x = xi(n);
+      if (!x || (x->flags & XF_SKIP)) { n = dom_next(n, root, 1); continue; }
+      int drop = 0;
+      uint32_t f = x->flags;
+      if (n != root) {
+        if ((f & (XF_STRONG_BOILER | XF_UNLIKELY)) && !c->at->strip_unlikely &&
+            (f & XF_STRONG_BOILER))
+          drop = 1;
+        else if ((f & XF_CREDIT) && x->text < RULES_CREDIT_MAX)
+          drop = 1;
+        else if ((f & XF_HEADING) && c->at->weight_classes && x->weight < 0)
+          drop = 1;
+        else if (c->at->clean_conditionally &&
+                 (rules_tag_sets(dom_tag(n)) & RT_CLEAN) && clean_conditionally(c, x))
+          drop = 1;
+      }
+      /* leaf text blocks: boilerplate lines, repeats, the title */
+      if (!drop && (f & (XF_BLOCK | XF_HEADING)) && x->inl == x->text && x->text > 0 &&
+          x->text < RULES_BLOCK_CHECK_MAX) {
+        char *t = dom_text(n);
+        if (t) {
+          if (x->text < RULES_BOILER_LINE_MAX && rules_boiler_prefix(t)) drop = 1;
+          else if ((f & XF_HEADING) && !title_seen && c->m && similar_title(t, c->m->title)) {
+            title_seen = 1;
+            drop = RULES_DROP_TITLE;
+          } else if (x->text >= RULES_DUP_MIN && seen_add(&s, fnv(t))) {
+            drop = 1;
+          }
+          free(t);
+        }
+      }
+      if (drop) {
+        x->flags |= XF_CLEANED;
+        n = dom_next(n, root, 1);
+        continue;
+      }
+      n = dom_next(n, root, 0);
+    }
+  }
+  free(s.h);
+}
+
+/* ---------------------------------------------------------------- attempt */
+
+static uint32_t skip_flags(const xctx *c) {
+  uint32_t skip = XF_DROP | XF_HIDDEN;
+  if (c->at->strip_unlikely) skip |= XF_UNLIKELY;
+  if (!c->o->include_comments) skip |= XF_COMMENT;
+  return skip;
+}
+
+/* Runs one attempt; leaves its roots and flags in c.  Returns 0, -1 on OOM. */
+static int run_attempt(xctx *c, const xattempt *at, int merge) {
+  c->at = at;
+  c->n_roots = 0;
+  xs_stats(c, skip_flags(c));
+  xinfo *top = pass_pick(c);
+  c->top = top;
+  if (pass_merge_siblings(c, top, merge) != 0) return -1;
+  pass_clean(c);
+  return c->oom ? -1 : 0;
+}
+
+/* Code points of s. */
+static size_t u8len(const char *s) {
+  size_t n = 0;
+  for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+  return n;
+}
+
+/* Is this an article?  A page whose best content is short, mostly links, or
+ * a pile of linked headlines (an index, search results) is not. */
+static int classify_article(xctx *c, size_t chars) {
+  if (chars < RULES_NONARTICLE_CHARS) return 0;
+  uint32_t text = 0, link = 0;
+  int linked_heads = 0, heads = 0;
+  for (size_t r = 0; r < c->n_roots; r++) {
+    xinfo *x = xi(c->roots[r]);
+    if (!x) continue;
+    text += x->text; link += x->link;
+    xmlNode *root = c->roots[r];
+    for (xmlNode *n = root; n;) {
+      xinfo *y = xi(n);
+      if (!y || (y->flags & (XF_SKIP | XF_CLEANED))) { n = dom_next(n, root, 1); continue; }
+      if (y->flags & XF_HEADING) {
+        heads++;
+        if (y->text && y->link * 2 >= y->text) linked_heads++;
+        n = dom_next(n, root, 1);
+        continue;
+      }
+      n = dom_next(n, root, 0);
+    }
+  }
+  if (text && (double)link / text > RULES_NONARTICLE_LD) return 0;
+  if (linked_heads >= RULES_INDEX_LINKED_HEADS &&
+      text / (uint32_t)linked_heads < RULES_INDEX_CHARS_PER_HEAD)
+    return 0;
+  return 1;
+}
+
+static xmlChar *find_base(xmlDocPtr doc, const char *url) {
+  xmlNode *head = dom_head(doc);
+  const char *href = NULL;
+  for (xmlNode *n = head ? head->children : NULL; n; n = n->next)
+    if (dom_is(n, "base") && (href = dom_attr(n, "href"))) break;
+  if (href && *href) {
+    xmlChar *b = xmlBuildURI(BAD_CAST href, BAD_CAST (url ? url : ""));
+    if (b) return b;
+  }
+  return url && *url ? xmlStrdup(BAD_CAST url) : NULL;
+}
+
+int extract_content(xmlDocPtr doc, const art_opts *o, const art_meta *m, art_content *out) {
+  memset(out, 0, sizeof *out);
+  xctx c = {0};
+  c.doc = doc; c.o = o; c.m = m;
+  c.body = dom_body(doc);
+  int rc = -1;
+  if (!c.body) {
+    out->text = strdup(""); out->html = strdup(""); out->markdown = strdup("");
+    return (out->text && out->html && out->markdown) ? 0 : -1;
+  }
+  c.base = find_base(doc, o->url);
+  if (xs_prep(&c) != 0) goto done;
+  pass_guard(&c);
+
+  /* attempts: the first long enough wins, else the longest */
+  size_t best = 0, best_len = 0;
+  for (size_t a = 0; a < N_ATTEMPTS; a++) {
+    if (run_attempt(&c, &ATTEMPTS[a], 1) != 0) goto done;
+    char *t = xt_text(&c);
+    if (!t) goto done;
+    size_t l = u8len(t);
+    free(t);
+    if (a == 0 || l > best_len * RULES_RETRY_GAIN) { best = a; best_len = l; }
+    if (l >= RULES_MIN_ARTICLE_CHARS) break;
+  }
+  if (run_attempt(&c, &ATTEMPTS[best], 1) != 0) goto done;
+  out->is_article = classify_article(&c, best_len);
+  if (!out->is_article && c.n_roots > 1) {
+    /* not an article: what little the top candidate has, not a merge */
+    if (run_attempt(&c, &ATTEMPTS[best], 0) != 0) goto done;
+  }
+
+  out->text = xt_text(&c);
+  if (!out->text) goto done;
+  /* baseline: a JSON-LD articleBody much longer than what we found wins */
+  size_t tl = u8len(out->text);
+  if (m && m->body_text && u8len(m->body_text) > tl * RULES_BASELINE_RATIO &&
+      u8len(m->body_text) >= RULES_NONARTICLE_CHARS) {
+    free(out->text);
+    out->text = strdup(m->body_text);
+    if (!out->text) goto done;
+    c.n_roots = 0;   /* html etc. then come from the text */
+  }
+  if (xt_outputs(&c, out) != 0) goto done;
+  rc = 0;
+done:
+  for (size_t i = 0; i < c.n; i++) c.info[i].node->_private = NULL;
+  free(c.info);
+  free(c.roots);
+  if (c.base) xmlFree(c.base);
+  if (rc != 0) content_free(out);
+  return rc;
 }
 
 void content_free(art_content *c) {

@@ -1,0 +1,244 @@
+/*
+ * rules.h — every heuristic the extractor uses, as data: tag classes,
+ * class/id token lists and thresholds.  The passes in extract.c, score.c
+ * and text.c read these tables and contain no magic strings of their own.
+ *
+ * Token lists are matched against the lower-cased class and id of an
+ * element.  *_WORDS match whole pieces (the attribute split on anything
+ * that is not a letter or digit, so "post-body" gives "post", "body");
+ * *_SUBSTR match anywhere (compounds such as "blogsidebar").  The lists
+ * come from the usual suspects of web boilerplate as documented by
+ * Readability.js, trafilatura and jusText, tuned on the shared corpora.
+ */
+#ifndef ARTICLE_RULES_H
+#define ARTICLE_RULES_H
+
+/* ----------------------------------------------------------------- tags */
+
+/* Dropped with their subtree in every attempt (never content). */
+#define RULES_DROP_TAGS \
+  "script", "style", "template", "noscript", "button", "input", "select", "textarea", \
+  "option", "label", "svg", "canvas", "object", "applet", "map", "dialog", "menu", \
+  "link", "meta", "title", "head", "frame", "frameset", "datalist", "math", "amp-ad", \
+  "amp-analytics", "amp-sidebar", "amp-pixel", "amp-embed", "amp-sticky-ad", "amp-consent", \
+  "amp-social-share", "amp-user-notification", "amp-lightbox", "amp-geo", "amp-list", \
+  "amp-install-serviceworker", "amp-call-tracking", "amp-web-push", "embed", "param"
+
+/* Block-level elements: they start and end a paragraph of text. */
+#define RULES_BLOCK_TAGS \
+  "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", \
+  "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table", \
+  "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "blockquote", "pre", "figure", \
+  "figcaption", "form", "fieldset", "address", "hr", "body", "html", "center", \
+  "details", "summary", "hgroup", "legend", "iframe", "video", "audio", "picture"
+
+/* Structural boilerplate by tag: dropped when "strip unlikely" is on. */
+#define RULES_BOILER_TAGS "nav", "aside", "footer"
+/* ARIA roles that mark boilerplate. */
+#define RULES_BOILER_ROLES \
+  "navigation", "complementary", "banner", "contentinfo", "menu", "menubar", "dialog", \
+  "alert", "alertdialog", "search", "toolbar", "tablist", "note"
+
+/* Paragraph units scored into their ancestors from their parent up (the
+ * others, containers with text of their own, from themselves up). */
+#define RULES_PARA_TAGS "p", "pre", "td", "blockquote", "dd"
+#define RULES_CONTAINER_PARA_TAGS "div", "section", "article", "main", "center", "font"
+/* Candidate prior by tag (Readability's initial scores). */
+#define RULES_TAG_PRIORS \
+  {"div", 5}, {"pre", 3}, {"td", 3}, {"blockquote", 3}, {"address", -3}, {"ol", -3}, \
+  {"ul", -3}, {"dl", -3}, {"dd", -3}, {"dt", -3}, {"li", -3}, {"form", -3}, {"h1", -5}, \
+  {"h2", -5}, {"h3", -5}, {"h4", -5}, {"h5", -5}, {"h6", -5}, {"th", -5}, {"article", 5}
+/* Elements removed from the chosen content when they look like lists of
+ * links or widgets (Readability's "clean conditionally" targets). */
+#define RULES_CLEAN_TAGS \
+  "form", "fieldset", "table", "ul", "ol", "dl", "div", "section", "aside", "header", \
+  "footer", "nav", "figure"
+/* Attributes that hold the real source of a lazy image, best first. */
+#define RULES_LAZY_SRC_ATTRS \
+  "data-src", "data-lazy-src", "data-original", "data-url", "data-lazy", "data-hi-res-src", \
+  "data-full-src", "data-original-src", "data-srcset", "data-lazy-srcset", "srcset"
+/* A src containing one of these is a placeholder, not the image. */
+#define RULES_PLACEHOLDER_SRC "placeholder", "blank.", "spacer", "lazy", "loading", "pixel.", \
+  "transparent.", "grey.gif", "1x1"
+
+/* Video embeds kept in the clean HTML (host suffixes of the iframe src). */
+#define RULES_VIDEO_HOSTS \
+  "youtube.com", "youtube-nocookie.com", "youtu.be", "player.vimeo.com", "vimeo.com", \
+  "dailymotion.com", "player.twitch.tv", "ted.com", "archive.org", "w.soundcloud.com", \
+  "bandcamp.com", "open.spotify.com"
+
+/* Tags kept in the clean HTML, and the attributes each may keep.  Anything
+ * else is unwrapped (its children kept). */
+#define RULES_HTML_TAGS \
+  "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", \
+  "blockquote", "pre", "code", "em", "strong", "b", "i", "u", "s", "sub", "sup", "mark", \
+  "small", "abbr", "q", "cite", "del", "ins", "kbd", "samp", "var", "time", "a", "img", \
+  "figure", "figcaption", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", \
+  "br", "hr", "iframe", "video", "audio", "source", "picture"
+
+/* Kept tags that hold blocks rather than text: inline content met directly
+ * inside them (or inside an unwrapped <div>) is wrapped in a <p>. */
+#define RULES_HTML_FLOW_TAGS \
+  "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "blockquote", "figure", \
+  "picture", "video", "audio"
+
+/* ----------------------------------------------------------- tokens */
+
+/* Elements whose class/id says "not the article" (Readability's unlikely
+ * candidates plus trafilatura's boilerplate classes). */
+#define RULES_UNLIKELY_WORDS \
+  "ad", "ads", "advert", "adverts", "advertisement", "banner", "breadcrumb", \
+  "breadcrumbs", "crumbs", "combx", "comment", "comments", "community", "disqus", "extra", \
+  "footer", "foot", "gdpr", "header", "masthead", "legends", "menu", "nav", "navbar", \
+  "navigation", "related", "remark", "replies", "reply", "rss", "shoutbox", "sidebar", \
+  "skyscraper", "social", "sponsor", "sponsored", "supplemental", "agegate", "pagination", \
+  "pager", "popup", "modal", "share", "sharing", "shares", "sharebar", "newsletter", \
+  "cookie", "cookies", "consent", "promo", "subscribe", "subscription", "signup", \
+  "toolbar", "widget", "widgets", "outbrain", "taboola", "recommended", "trending", \
+  "popular", "mostread", "most", "tags", "tagcloud", "author-bio", "byline", "dateline", \
+  "copyright", "print", "sitemap", "skip", "jump", "login", "search", "teaser", \
+  "teasers", "overlay", "hidden", "noprint", "sr", "visually", "offscreen", "ticker", \
+  "related-posts", "yarpp", "wp-caption-credit", "credit", "credits", "caption-credit", \
+  "post-meta", "postmeta", "entry-meta", "article-meta", "meta", "metadata", "byline", \
+  "author", "authors", "date", "time", "timestamp", "published", "updated", "posted", \
+  "categories", "category", "topics", "keywords", "follow", "donate", "paywall", \
+  "alert", "banner-ad", "infobox-ad", "secondary", "complementary", "more"
+#define RULES_UNLIKELY_SUBSTR \
+  "sidebar", "comment", "disqus", "breadcrumb", "newsletter", "cookie", "related", \
+  "sharing", "social", "footer", "navbar", "subnav", "menu", "sponsor", "advert", \
+  "promo", "popup", "skyscraper", "shoutbox", "taboola", "outbrain", "most-read", \
+  "mostread", "most-popular", "mostpopular", "recommend", "read-more", "readmore", \
+  "share-", "-share", "sharebar", "subscribe", "signup", "paywall", "byline"
+
+/* Whole class/id tokens that mean boilerplate even with a rescuing word
+ * (entry-meta is the date line of an entry, not the entry). */
+#define RULES_STRONG_WORDS \
+  "entry-meta", "post-meta", "article-meta", "postmeta", "share", "sharing", "social", \
+  "related", "newsletter", "cookie", "cookies", "breadcrumb", "breadcrumbs", "advertisement", \
+  "ad", "ads", "sharedaddy", "share-buttons", "social-share", "jp-relatedposts", "yarpp", \
+  "related-posts", "author-bio", "comments", "comment-list", "commentlist", "byline", \
+  "post-tags", "entry-tags", "tags", "printfriendly", "wp-caption-credit", "subscribe", \
+  "paywall", "promo", "banner", "disqus_thread", "footer", "sidebar", "nav", "navigation"
+
+/* Tokens that rescue an "unlikely" element: it may well be the article. */
+#define RULES_MAYBE_WORDS \
+  "article", "body", "column", "content", "main", "shadow", "story", "entry", "post", \
+  "text", "blog", "hentry", "h-entry", "page"
+
+/* Class/id weights (Readability's +-25). */
+#define RULES_POSITIVE_WORDS \
+  "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", \
+  "blog", "story", "articlebody", "story-body", "prose", "e-content", "entry-content", \
+  "post-content", "article-body", "article-content", "post-body", "richtext", "rte"
+#define RULES_POSITIVE_SUBSTR \
+  "article", "content", "entry", "story", "post-body", "postbody", "main-text", "body-text"
+#define RULES_NEGATIVE_WORDS \
+  "ad", "ads", "hidden", "hid", "banner", "combx", "comment", "comments", "com", \
+  "contact", "foot", "footer", "footnote", "gdpr", "masthead", "media", "meta", \
+  "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", \
+  "skyscraper", "sponsor", "shopping", "tags", "tool", "tools", "widget", "byline", \
+  "author", "date", "nav", "menu", "social", "caption", "credit", "teaser", "recommended"
+#define RULES_NEGATIVE_SUBSTR \
+  "sidebar", "comment", "footer", "sponsor", "advert", "related", "social", "share", \
+  "widget", "newsletter", "promo", "teaser"
+
+/* Comment sections (kept only with include_comments). */
+#define RULES_COMMENT_WORDS "comment", "comments", "disqus", "replies", "respond", "discussion"
+#define RULES_COMMENT_SUBSTR "comment", "disqus"
+
+/* Image credit / caption-duplicate labels dropped from figures. */
+#define RULES_CREDIT_WORDS "credit", "credits", "copyright", "photographer", "source"
+
+/* Short standalone blocks that are publisher boilerplate whatever their
+ * markup (compared lower-cased, after trimming, as prefixes). */
+#define RULES_BOILER_PREFIXES \
+  "share this", "share on", "share:", "tweet", "follow us", "sign up", "subscribe", \
+  "advertisement", "related articles", "related posts", "related stories", "read more", \
+  "read next", "more from", "most read", "most popular", "you may also like", \
+  "recommended for you", "all rights reserved", "copyright ©", "©", "image:", "photo:", \
+  "getty images", "click here", "loading", "skip to", "back to top", "print this", \
+  "email this", "this article was", "leave a comment", "leave a reply", "comments", \
+  "posted in", "filed under", "tags:", "tagged", "categories:", "weiterlesen", \
+  "mehr zum thema", "teilen", "impressum", "datenschutz", "lire aussi", "à lire aussi", \
+  "leer más", "lee también", "leia também", "continue reading"
+
+/* ------------------------------------------------------------ thresholds */
+
+/* A block with less text than this is not scored as a paragraph
+ * (Readability: 25 characters). */
+#define RULES_MIN_PARA_CHARS 25
+/* Ancestor levels that receive a paragraph's score, and their dividers
+ * (Readability: parent 1, grandparent 2, then level * 3). */
+#define RULES_SCORE_LEVELS 5
+/* Points per 100 characters of a paragraph, capped (Readability: 3). */
+#define RULES_LEN_POINTS_CAP 3.0
+/* Class/id weight in points. */
+#define RULES_CLASS_WEIGHT 25.0
+/* An attempt shorter than this (characters) is retried with a heuristic
+ * relaxed (Readability's charThreshold is 500). */
+#define RULES_MIN_ARTICLE_CHARS 500
+/* Siblings join the top candidate when their score reaches this share of
+ * the top score (Readability: 0.2) and at least RULES_SIBLING_MIN. */
+#define RULES_SIBLING_SHARE 0.2
+#define RULES_SIBLING_MIN 10.0
+/* Paragraph siblings join when long with few links, or short, linkless and
+ * ending a sentence (Readability's numbers). */
+#define RULES_SIBLING_P_LONG 80
+#define RULES_SIBLING_P_LD 0.25
+/* Alternative candidates within this share of the top one hint that the
+ * article is their common ancestor (Readability: 0.75, 3 of them). */
+#define RULES_ALT_SHARE 0.75
+#define RULES_ALT_MIN 3
+/* Clean conditionally: link density limits for low / high weight blocks. */
+#define RULES_CLEAN_LD_LOW 0.2
+#define RULES_CLEAN_LD_HIGH 0.5
+#define RULES_CLEAN_MIN_COMMAS 10
+/* Edge trimming: a block at the start or end of the content with more than
+ * this link density, or shorter than EDGE_SHORT with no sentence ending, is
+ * boilerplate (jusText-style "bad" short blocks next to the border). */
+#define RULES_EDGE_LD 0.5
+#define RULES_EDGE_SHORT 40
+/* Whole-page link density above which the result is not an article, and
+ * the least text (characters) an article has. */
+#define RULES_NONARTICLE_LD 0.5
+#define RULES_NONARTICLE_CHARS 300
+/* Baselines: the extracted text is replaced by a baseline when that is
+ * longer than BASELINE_RATIO times the extracted text. */
+#define RULES_BASELINE_RATIO 2.0
+/* A hidden or unlikely element with at least this share of the page's text
+ * and less link density than GUARD_LD is a wrapper, not boilerplate. */
+#define RULES_GUARD_SHARE 0.5
+#define RULES_GUARD_LD 0.3
+/* Tables with a header, a caption, this many rows, or more columns than
+ * this are data, not layout (kept whatever their link density). */
+#define RULES_DATA_TABLE_ROWS 10
+#define RULES_DATA_TABLE_COLS 4
+/* Readability subtracts 100 from the <li> count before comparing it with
+ * the paragraphs (only huge lists count as "more list than text"). */
+#define RULES_CLEAN_LI_SLACK 100
+/* A list inside the article that is mostly links is a link list. */
+#define RULES_CLEAN_LIST_LD 0.6
+/* Credit labels (class says credit) up to this many characters are dropped. */
+#define RULES_CREDIT_MAX 120
+/* Leaf blocks shorter than this are checked for boilerplate lines and
+ * repeats; boilerplate prefixes only on blocks shorter than LINE_MAX. */
+#define RULES_BLOCK_CHECK_MAX 600
+#define RULES_BOILER_LINE_MAX 80
+/* Repeated blocks (captions printed twice, ...) at least this long are
+ * dropped after their first occurrence. */
+#define RULES_DUP_MIN 20
+/* 1: a heading that repeats the title is dropped from the content
+ * (measured on both corpora: the Readability expectations omit it, the
+ * trafilatura snippets do not care). */
+#define RULES_DROP_TITLE 1
+/* A retry must beat the best attempt so far by this factor to replace it. */
+#define RULES_RETRY_GAIN 1.0
+/* Index pages: at least this many linked headings with less than this much
+ * text per heading. */
+#define RULES_INDEX_LINKED_HEADS 4
+#define RULES_INDEX_CHARS_PER_HEAD 400
+
+/* Deepest tree the passes consider (the parser flattens below 512). */
+#define RULES_MAX_DEPTH 600
+
+#endif

@@ -1,0 +1,480 @@
+/* score.c — rule lookups, node classification, per-node statistics and
+ * Readability-style candidate scoring (see extract_int.h). */
+#include "extract_int.h"
+
+#include <ctype.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dom.h"
+#include "rules.h"
+
+/* ------------------------------------------------------------ rule tables */
+
+/* Open-addressing string sets: small, built once, read-only afterwards. */
+#define TBL_SIZE 2048   /* power of two, > 4x the longest list so probes stay short */
+
+typedef struct tbl { const char *key[TBL_SIZE]; unsigned val[TBL_SIZE]; } tbl;
+
+static tbl CLASS_TBL, TAG_TBL;
+
+static unsigned hash_str(const char *s, size_t n) {
+  unsigned h = 2166136261u;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+
+static void tbl_add(tbl *t, const char *key, unsigned bits) {
+  unsigned i = hash_str(key, strlen(key)) & (TBL_SIZE - 1);
+  while (t->key[i] && strcmp(t->key[i], key) != 0) i = (i + 1) & (TBL_SIZE - 1);
+  t->key[i] = key;
+  t->val[i] |= bits;
+}
+
+static unsigned tbl_get(const tbl *t, const char *key, size_t n) {
+  unsigned i = hash_str(key, n) & (TBL_SIZE - 1);
+  while (t->key[i]) {
+    if (strncmp(t->key[i], key, n) == 0 && t->key[i][n] == '\0') return t->val[i];
+    i = (i + 1) & (TBL_SIZE - 1);
+  }
+  return 0;
+}
+
+static const char *const UNLIKELY_W[] = {RULES_UNLIKELY_WORDS, NULL};
+static const char *const MAYBE_W[] = {RULES_MAYBE_WORDS, NULL};
+static const char *const POS_W[] = {RULES_POSITIVE_WORDS, NULL};
+static const char *const NEG_W[] = {RULES_NEGATIVE_WORDS, NULL};
+static const char *const COMMENT_W[] = {RULES_COMMENT_WORDS, NULL};
+static const char *const CREDIT_W[] = {RULES_CREDIT_WORDS, NULL};
+static const char *const STRONG_W[] = {RULES_STRONG_WORDS, NULL};
+static const char *const UNLIKELY_S[] = {RULES_UNLIKELY_SUBSTR, NULL};
+static const char *const POS_S[] = {RULES_POSITIVE_SUBSTR, NULL};
+static const char *const NEG_S[] = {RULES_NEGATIVE_SUBSTR, NULL};
+static const char *const COMMENT_S[] = {RULES_COMMENT_SUBSTR, NULL};
+
+static const char *const DROP_T[] = {RULES_DROP_TAGS, NULL};
+static const char *const BLOCK_T[] = {RULES_BLOCK_TAGS, NULL};
+static const char *const BOILER_T[] = {RULES_BOILER_TAGS, NULL};
+static const char *const HTML_T[] = {RULES_HTML_TAGS, NULL};
+static const char *const PARA_T[] = {RULES_PARA_TAGS, NULL};
+static const char *const CPARA_T[] = {RULES_CONTAINER_PARA_TAGS, NULL};
+static const char *const CLEAN_T[] = {RULES_CLEAN_TAGS, NULL};
+static const char *const FLOW_T[] = {RULES_HTML_FLOW_TAGS, NULL};
+static const char *const ROLES[] = {RULES_BOILER_ROLES, NULL};
+static const char *const VIDEO_HOSTS[] = {RULES_VIDEO_HOSTS, NULL};
+static const char *const BOILER_PFX[] = {RULES_BOILER_PREFIXES, NULL};
+static const char *const LAZY_ATTRS[] = {RULES_LAZY_SRC_ATTRS, NULL};
+static const char *const PLACEHOLDERS[] = {RULES_PLACEHOLDER_SRC, NULL};
+
+static const struct { const char *tag; int prior; } PRIORS[] = {RULES_TAG_PRIORS};
+#define N_PRIORS (sizeof PRIORS / sizeof PRIORS[0])
+/* Tag bits beyond RT_*: paragraph kinds and the prior's index + 1. */
+enum { RT_PARA = 16, RT_CPARA = 32, RT_PRIOR_SHIFT = 8 };  /* RT_CLEAN 64, RT_FLOW 128 */
+
+static void add_list(tbl *t, const char *const *l, unsigned bits) {
+  for (; *l; l++) tbl_add(t, *l, bits);
+}
+
+static pthread_once_t rules_once = PTHREAD_ONCE_INIT;
+
+enum { RS_STRONG = 64 };
+
+static void rules_build(void) {
+  add_list(&CLASS_TBL, UNLIKELY_W, RS_UNLIKELY);
+  add_list(&CLASS_TBL, MAYBE_W, RS_MAYBE);
+  add_list(&CLASS_TBL, POS_W, RS_POS);
+  add_list(&CLASS_TBL, NEG_W, RS_NEG);
+  add_list(&CLASS_TBL, COMMENT_W, RS_COMMENT);
+  add_list(&CLASS_TBL, CREDIT_W, RS_CREDIT);
+  add_list(&CLASS_TBL, STRONG_W, RS_STRONG);
+  add_list(&TAG_TBL, DROP_T, RT_DROP);
+  add_list(&TAG_TBL, BLOCK_T, RT_BLOCK);
+  add_list(&TAG_TBL, BOILER_T, RT_BOILER);
+  add_list(&TAG_TBL, HTML_T, RT_HTML);
+  add_list(&TAG_TBL, PARA_T, RT_PARA);
+  add_list(&TAG_TBL, CPARA_T, RT_CPARA);
+  add_list(&TAG_TBL, CLEAN_T, RT_CLEAN);
+  add_list(&TAG_TBL, FLOW_T, RT_FLOW);
+  for (size_t i = 0; i < N_PRIORS; i++)
+    tbl_add(&TAG_TBL, PRIORS[i].tag, (unsigned)(i + 1) << RT_PRIOR_SHIFT);
+}
+
+void rules_init(void) { pthread_once(&rules_once, rules_build); }
+
+unsigned rules_tag_sets(const char *tag) { return tbl_get(&TAG_TBL, tag, strlen(tag)); }
+
+static int tag_prior(unsigned tagbits) {
+  unsigned k = (tagbits >> RT_PRIOR_SHIFT) & 0xff;
+  return k ? PRIORS[k - 1].prior : 0;
+}
+
+static int in_list(const char *s, const char *const *l) {
+  for (; *l; l++)
+    if (strcmp(s, *l) == 0) return 1;
+  return 0;
+}
+
+int rules_boiler_role(const char *role) { return role && in_list(role, ROLES); }
+
+int rules_video_src(const char *src) {
+  if (!src) return 0;
+  const char *p = strstr(src, "//");
+  if (!p) return 0;
+  p += 2;
+  size_t hl = strcspn(p, "/:?#");
+  for (const char *const *h = VIDEO_HOSTS; *h; h++) {
+    size_t n = strlen(*h);
+    if (hl >= n && strncasecmp(p + hl - n, *h, n) == 0 &&
+        (hl == n || p[hl - n - 1] == '.'))
+      return 1;
+  }
+  return 0;
+}
+
+int rules_boiler_prefix(const char *text) {
+  for (const char *const *l = BOILER_PFX; *l; l++) {
+    size_t n = strlen(*l);
+    if (strncasecmp(text, *l, n) == 0) return 1;
+  }
+  return 0;
+}
+
+/* Rule sets matched by one attribute value (class or id). */
+static unsigned attr_sets(const char *v) {
+  char low[256];
+  size_t n = 0;
+  for (; v[n] && n < sizeof low - 1; n++) low[n] = (char)tolower((unsigned char)v[n]);
+  low[n] = '\0';
+  if (n == 0) return 0;
+  unsigned sets = 0;
+  /* whole tokens (split on white space), then their alphanumeric pieces */
+  for (size_t i = 0; i < n;) {
+    while (i < n && isspace((unsigned char)low[i])) i++;
+    size_t s = i;
+    while (i < n && !isspace((unsigned char)low[i])) i++;
+    if (i > s) sets |= tbl_get(&CLASS_TBL, low + s, i - s);
+    for (size_t j = s; j < i;) {
+      while (j < i && !isalnum((unsigned char)low[j])) j++;
+      size_t ps = j;
+      while (j < i && isalnum((unsigned char)low[j])) j++;
+      if (j > ps && !(ps == s && j == i)) sets |= tbl_get(&CLASS_TBL, low + ps, j - ps);
+    }
+  }
+  for (const char *const *l = UNLIKELY_S; *l; l++)
+    if (strstr(low, *l)) { sets |= RS_UNLIKELY; break; }
+  for (const char *const *l = POS_S; *l; l++)
+    if (strstr(low, *l)) { sets |= RS_POS; break; }
+  for (const char *const *l = NEG_S; *l; l++)
+    if (strstr(low, *l)) { sets |= RS_NEG; break; }
+  for (const char *const *l = COMMENT_S; *l; l++)
+    if (strstr(low, *l)) { sets |= RS_COMMENT; break; }
+  return sets;
+}
+
+unsigned rules_class_sets(const xmlNode *n) {
+  const char *c = dom_attr(n, "class"), *id = dom_attr(n, "id");
+  return (c ? attr_sets(c) : 0) | (id ? attr_sets(id) : 0);
+}
+
+/* Readability's weight: class and id each count +-25. */
+static float class_weight(const xmlNode *n, unsigned *all) {
+  float w = 0;
+  const char *vals[2] = {dom_attr(n, "class"), dom_attr(n, "id")};
+  *all = 0;
+  for (int k = 0; k < 2; k++) {
+    if (!vals[k] || !*vals[k]) continue;
+    unsigned s = attr_sets(vals[k]);
+    *all |= s;
+    if (s & RS_NEG) w -= (float)RULES_CLASS_WEIGHT;
+    if (s & RS_POS) w += (float)RULES_CLASS_WEIGHT;
+  }
+  return w;
+}
+
+/* ------------------------------------------------------------ text counts */
+
+void xs_count_text(const unsigned char *p, uint32_t *chars, uint32_t *commas, int *space) {
+  int pending = 0;  /* white space seen since the last character */
+  for (; p && *p; p++) {
+    unsigned c = *p;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') { pending = 1; continue; }
+    if (c == 0xC2 && p[1] == 0xA0) { pending = 1; p++; continue; }
+    if ((c & 0xC0) == 0x80) continue;   /* continuation byte */
+    if (pending && !*space) (*chars)++;
+    pending = 0;
+    *space = 0;
+    (*chars)++;
+    if (c == ',') (*commas)++;
+    else if (c == 0xEF && p[1] == 0xBC && p[2] == 0x8C) (*commas)++;   /* fullwidth comma */
+    else if (c == 0xE3 && p[1] == 0x80 && p[2] == 0x81) (*commas)++;   /* ideographic comma */
+    else if (c == 0xD8 && p[1] == 0x8C) (*commas)++;                   /* Arabic comma */
+  }
+  if (pending) *space = 0;
+}
+
+/* ------------------------------------------------------------------ prep */
+
+static int style_hidden(const char *style) {
+  char buf[512];
+  size_t n = 0;
+  for (const char *p = style; *p && n < sizeof buf - 1; p++)
+    if (!isspace((unsigned char)*p)) buf[n++] = (char)tolower((unsigned char)*p);
+  buf[n] = '\0';
+  return strstr(buf, "display:none") || strstr(buf, "visibility:hidden");
+}
+
+static int placeholder_src(const char *src) {
+  if (!src || !*src) return 1;
+  if (strncmp(src, "data:", 5) == 0) return strlen(src) < 2000;  /* tiny inline gif */
+  for (const char *const *l = PLACEHOLDERS; *l; l++)
+    if (strstr(src, *l)) return 1;
+  return 0;
+}
+
+/* The best URL of a srcset: the widest candidate (or the last). */
+static char *srcset_best(const char *ss) {
+  const char *best = NULL;
+  size_t best_len = 0;
+  double best_w = -1;
+  for (const char *p = ss; *p;) {
+    while (*p == ' ' || *p == ',' || *p == '\n' || *p == '\t') p++;
+    if (!*p) break;
+    const char *u = p;
+    while (*p && !isspace((unsigned char)*p) && *p != ',') p++;
+    size_t ul = (size_t)(p - u);
+    /* a comma inside the URL (rare) ends it here; good enough */
+    double w = 0;
+    while (*p == ' ') p++;
+    if (*p && *p != ',') {
+      w = strtod(p, NULL);
+      while (*p && *p != ',') p++;
+    }
+    if (ul && w >= best_w) { best = u; best_len = ul; best_w = w; }
+  }
+  return best ? strndup(best, best_len) : NULL;
+}
+
+/* Gives a lazy image its real source. */
+static void fix_lazy_image(xmlNode *n) {
+  const char *src = dom_attr(n, "src");
+  if (!placeholder_src(src)) return;
+  for (const char *const *a = LAZY_ATTRS; *a; a++) {
+    const char *v = dom_attr(n, *a);
+    if (!v || !*v) continue;
+    char *u = strstr(*a, "srcset") ? srcset_best(v) : strdup(v);
+    if (u && *u && strncmp(u, "data:", 5) != 0) {
+      xmlSetProp(n, BAD_CAST "src", BAD_CAST u);
+      free(u);
+      return;
+    }
+    free(u);
+  }
+}
+
+/* A <noscript> holding the real image of a lazy placeholder just before it:
+ * keep the noscript's image, drop the placeholder. */
+static int noscript_image(xmlNode *ns) {
+  xmlNode *img = NULL;
+  for (xmlNode *d = ns->children; d; d = dom_next(d, ns, 0)) {
+    if (d->type == XML_TEXT_NODE) {
+      for (const xmlChar *p = d->content; p && *p; p++)
+        if (!isspace(*p)) return 0;
+    } else if (dom_is(d, "img")) {
+      if (img) return 0;
+      img = d;
+    }
+  }
+  return img != NULL;
+}
+
+static int push_info(xctx *c, xmlNode *n, xinfo *parent) {
+  if (c->n == c->cap) {
+    size_t cap = c->cap ? c->cap * 2 : 1024;
+    xinfo *ni = realloc(c->info, cap * sizeof *ni);
+    if (!ni) return -1;
+    /* re-point the nodes at the moved array */
+    if (ni != c->info) {
+      for (size_t i = 0; i < c->n; i++) {
+        ni[i].node->_private = &ni[i];
+        if (ni[i].parent) ni[i].parent = ni + (ni[i].parent - c->info);
+      }
+      if (parent) parent = ni + (parent - c->info);
+    }
+    c->info = ni;
+    c->cap = cap;
+  }
+  xinfo *x = &c->info[c->n++];
+  memset(x, 0, sizeof *x);
+  x->node = n;
+  x->parent = parent;
+  n->_private = x;
+  return 0;
+}
+
+/* Classifies one element (its info is already allocated). */
+static void classify(xinfo *x) {
+  xmlNode *n = x->node;
+  const char *tag = dom_tag(n);
+  unsigned tb = rules_tag_sets(tag);
+  uint32_t f = 0;
+  if (tb & RT_DROP) f |= XF_DROP;
+  if (tb & RT_BLOCK) f |= XF_BLOCK;
+  if (tb & (RT_PARA | RT_CPARA)) f |= XF_PARA;
+  if (tb & RT_BOILER) f |= XF_UNLIKELY;
+  if (strcmp(tag, "a") == 0) f |= XF_LINK;
+  else if (strcmp(tag, "p") == 0) f |= XF_P;
+  else if (strcmp(tag, "li") == 0) f |= XF_LI;
+  else if (strcmp(tag, "pre") == 0) f |= XF_PRE;
+  else if (strcmp(tag, "table") == 0) f |= XF_TABLE;
+  else if (strcmp(tag, "img") == 0 || strcmp(tag, "amp-img") == 0) f |= XF_IMG;
+  else if (strcmp(tag, "iframe") == 0 || strcmp(tag, "video") == 0 ||
+           strcmp(tag, "amp-youtube") == 0 || strcmp(tag, "amp-video") == 0 ||
+           strcmp(tag, "audio") == 0)
+    f |= XF_EMBED;
+  else if (tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6' && !tag[2]) f |= XF_HEADING;
+  if (f & XF_IMG) fix_lazy_image(n);
+  if (n->properties) {
+    if (dom_attr(n, "hidden")) f |= XF_HIDDEN;
+    const char *ah = dom_attr(n, "aria-hidden");
+    if (ah && strcmp(ah, "true") == 0) f |= XF_HIDDEN;
+    const char *st = dom_attr(n, "style");
+    if (st && style_hidden(st)) f |= XF_HIDDEN;
+    const char *role = dom_attr(n, "role");
+    if (role && rules_boiler_role(role)) f |= XF_UNLIKELY;
+    unsigned sets = 0;
+    x->weight = class_weight(n, &sets);
+    int protected = (f & XF_LINK) || strcmp(tag, "body") == 0 || strcmp(tag, "main") == 0;
+    if (!protected) {
+      if ((sets & RS_UNLIKELY) && !(sets & RS_MAYBE)) f |= XF_UNLIKELY;
+      if (sets & RS_STRONG) f |= XF_UNLIKELY | XF_STRONG_BOILER;
+      if (sets & RS_COMMENT) f |= XF_COMMENT;
+      if (sets & RS_CREDIT) f |= XF_CREDIT;
+    }
+  }
+  if (strcmp(tag, "noscript") == 0 && noscript_image(n)) {
+    xmlNode *prev = n->prev;
+    while (prev && prev->type != XML_ELEMENT_NODE) prev = prev->prev;
+    xinfo *pi = xi(prev);
+    if (pi && (pi->flags & XF_IMG)) {
+      pi->flags |= XF_DROP;
+      f &= ~(uint32_t)XF_DROP;   /* its <img> stands in for the placeholder */
+    }
+  }
+  x->flags = f;
+}
+
+int xs_prep(xctx *c) {
+  rules_init();
+  if (!c->body) return 0;
+  if (push_info(c, c->body, NULL) != 0) return -1;
+  classify(&c->info[0]);
+  c->info[0].flags &= ~(uint32_t)(XF_DROP | XF_HIDDEN | XF_UNLIKELY | XF_COMMENT);
+  for (xmlNode *n = c->body->children; n;) {
+    if (n->type == XML_ELEMENT_NODE) {
+      if (push_info(c, n, xi(n->parent)) != 0) return -1;
+      xinfo *x = xi(n);
+      classify(x);
+      if (x->flags & XF_DROP) {           /* no need to look inside */
+        n = dom_next(n, c->body, 1);
+        continue;
+      }
+    } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+      xinfo *p = xi(n->parent);
+      if (p) {
+        int space = 0;
+        xs_count_text(n->content, &p->direct, &p->direct_commas, &space);
+      }
+    }
+    n = dom_next(n, c->body, 0);
+  }
+  return 0;
+}
+
+/* ------------------------------------------------------------------ stats */
+
+void xs_stats(xctx *c, uint32_t skip) {
+  for (size_t i = 0; i < c->n; i++) {
+    xinfo *x = &c->info[i];
+    x->flags &= ~(uint32_t)XF_PER_ATTEMPT;
+    if ((x->flags & skip) || (x->parent && (x->parent->flags & XF_SKIP))) x->flags |= XF_SKIP;
+    x->text = x->inl = x->direct;
+    x->commas = x->inl_commas = x->direct_commas;
+    x->link = x->inl_link = 0;
+    x->n_p = x->n_img = x->n_li = x->n_embed = x->n_heading = x->heading_text = 0;
+    x->score = 0;
+    x->candidate = 0;
+  }
+  for (size_t i = c->n; i-- > 0;) {
+    xinfo *x = &c->info[i];
+    if (x->flags & XF_SKIP) continue;
+    uint32_t f = x->flags;
+    if (f & XF_LINK) { x->link = x->text; x->inl_link = x->inl; }
+    if (f & XF_P) x->n_p++;
+    else if ((f & XF_PARA) && x->inl >= RULES_MIN_PARA_CHARS) x->n_p++;
+    if (f & XF_IMG) x->n_img++;
+    if (f & XF_LI) x->n_li++;
+    if (f & XF_EMBED) x->n_embed++;
+    if (f & XF_HEADING) { x->n_heading++; x->heading_text += x->text; }
+    xinfo *p = x->parent;
+    if (!p) continue;
+    p->text += x->text; p->link += x->link; p->commas += x->commas;
+    p->n_p += x->n_p; p->n_img += x->n_img; p->n_li += x->n_li;
+    p->n_embed += x->n_embed; p->n_heading += x->n_heading;
+    p->heading_text += x->heading_text;
+    if (!(f & XF_BLOCK)) {
+      p->inl += x->inl; p->inl_link += x->inl_link; p->inl_commas += x->inl_commas;
+    }
+  }
+}
+
+/* ------------------------------------------------------------------ score */
+
+static void init_candidate(const xctx *c, xinfo *x) {
+  if (x->candidate) return;
+  x->candidate = 1;
+  x->score = tag_prior(rules_tag_sets(dom_tag(x->node)));
+  if (c->at->weight_classes) x->score += x->weight;
+}
+
+xinfo *xs_score(xctx *c) {
+  for (size_t i = 0; i < c->n; i++) {
+    xinfo *x = &c->info[i];
+    if ((x->flags & (XF_SKIP | XF_PARA)) != XF_PARA) continue;
+    if (x->inl < RULES_MIN_PARA_CHARS) continue;
+    double s = 1.0 + x->inl_commas + (x->inl / 100.0 < RULES_LEN_POINTS_CAP ?
+                                      x->inl / 100.0 : RULES_LEN_POINTS_CAP);
+    s *= 1.0 - (double)x->inl_link / x->inl;
+    unsigned tb = rules_tag_sets(dom_tag(x->node));
+    xinfo *a = (tb & RT_CPARA) ? x : x->parent;
+    for (int level = 0; a && level < RULES_SCORE_LEVELS; level++, a = a->parent) {
+      init_candidate(c, a);
+      double div = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
+      a->score += s / div;
+    }
+  }
+  xinfo *top = NULL;
+  for (size_t i = 0; i < c->n; i++) {
+    xinfo *x = &c->info[i];
+    if (!x->candidate) continue;
+    if (x->text) x->score *= 1.0 - (double)x->link / x->text;
+    if (!top || x->score > top->score) top = x;
+  }
+  return top;
+}
+
+int xs_data_table(const xmlNode *t) {
+  const char *role = dom_attr(t, "role");
+  if (role && strcmp(role, "presentation") == 0) return 0;
+  int rows = 0, cols = 0, cur = 0;
+  for (const xmlNode *n = t->children; n; n = dom_next(n, t, 0)) {
+    if (n->type != XML_ELEMENT_NODE) continue;
+    if (dom_is(n, "table")) return 0;     /* nested tables: layout */
+    if (dom_is(n, "th") || dom_is(n, "thead") || dom_is(n, "caption")) return 1;
+    if (dom_is(n, "tr")) { rows++; if (cur > cols) cols = cur; cur = 0; }
+    if (dom_is(n, "td")) cur++;
+  }
+  if (cur > cols) cols = cur;
+  return rows >= RULES_DATA_TABLE_ROWS || (rows > 1 && cols > RULES_DATA_TABLE_COLS);
+}
