@@ -17,6 +17,7 @@
  */
 #include "extract.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -57,8 +58,13 @@ static void pass_guard(xctx *c) {
   for (size_t i = 1; i < c->n; i++) {
     xinfo *x = &c->info[i];
     if (!(x->flags & (XF_HIDDEN | XF_UNLIKELY)) || x->text < big) continue;
+    /* lists stay lists */
+    if (!(rules_tag_sets(dom_tag(x->node)) & RT_CPARA) && !dom_is(x->node, "noscript") &&
+        !dom_is(x->node, "script"))
+      continue;
     double ld = x->text ? (double)x->link / x->text : 0;
-    if (ld < RULES_GUARD_LD) x->flags &= ~(uint32_t)(XF_HIDDEN | XF_UNLIKELY | XF_STRONG_BOILER);
+    x->flags &= ~(uint32_t)XF_HIDDEN;
+    if (ld < RULES_GUARD_LD) x->flags &= ~(uint32_t)(XF_UNLIKELY | XF_STRONG_BOILER);
   }
 }
 
@@ -256,6 +262,9 @@ static void pass_clean(xctx *c) {
         }
       }
       if (drop) {
+        if (getenv("ARTICLE_DEBUG_CLEAN"))
+          fprintf(stderr, "    clean <%s class=%s id=%s> text %u link %u w %.0f\n", dom_tag(n),
+                  dom_attr(n, "class"), dom_attr(n, "id"), x->text, x->link, x->weight);
         x->flags |= XF_CLEANED;
         n = dom_next(n, root, 1);
         continue;
@@ -349,6 +358,19 @@ int extract_content(xmlDocPtr doc, const art_opts *o, const art_meta *m, art_con
   c.base = find_base(doc, o->url);
   if (xs_prep(&c) != 0) goto done;
   pass_guard(&c);
+  if (getenv("ARTICLE_DEBUG_FIND")) {
+    const char *want = getenv("ARTICLE_DEBUG_FIND");
+    for (xmlNode *n = c.body; n; n = dom_next(n, c.body, 0)) {
+      if (n->type != XML_TEXT_NODE || !n->content || !strstr((char *)n->content, want)) continue;
+      for (xmlNode *p = n->parent; p && xi(p); p = p->parent) {
+        xinfo *x = xi(p);
+        fprintf(stderr, "  <%s class=%s id=%s> flags %x w %.0f text %u link %u inl %u\n",
+                dom_tag(p), dom_attr(p, "class"), dom_attr(p, "id"), x->flags, x->weight,
+                x->text, x->link, x->inl);
+      }
+      break;
+    }
+  }
 
   /* attempts: the first long enough wins, else the longest */
   size_t best = 0, best_len = 0;
@@ -358,6 +380,16 @@ int extract_content(xmlDocPtr doc, const art_opts *o, const art_meta *m, art_con
     if (!t) goto done;
     size_t l = u8len(t);
     free(t);
+    if (getenv("ARTICLE_DEBUG")) {
+      fprintf(stderr, "attempt %s: %zu chars, top <%s class=%s id=%s> score %.1f, %zu roots\n",
+              ATTEMPTS[a].name, l, dom_tag(c.top->node), dom_attr(c.top->node, "class"),
+              dom_attr(c.top->node, "id"), c.top->score, c.n_roots);
+      for (size_t i = 0; i < c.n; i++)
+        if (c.info[i].candidate && c.info[i].score > c.top->score * 0.3)
+          fprintf(stderr, "   cand <%s class=%s id=%s> %.1f text %u link %u\n",
+                  dom_tag(c.info[i].node), dom_attr(c.info[i].node, "class"),
+                  dom_attr(c.info[i].node, "id"), c.info[i].score, c.info[i].text, c.info[i].link);
+    }
     if (a == 0 || l > best_len * RULES_RETRY_GAIN) { best = a; best_len = l; }
     if (l >= RULES_MIN_ARTICLE_CHARS) break;
   }

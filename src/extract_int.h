@@ -99,7 +99,8 @@ xinfo *xs_score(xctx *c);
 enum { RS_UNLIKELY = 1, RS_MAYBE = 2, RS_POS = 4, RS_NEG = 8, RS_COMMENT = 16, RS_CREDIT = 32 };
 unsigned rules_class_sets(const xmlNode *n);
 /* Tag rule sets. */
-enum { RT_DROP = 1, RT_BLOCK = 2, RT_BOILER = 4, RT_HTML = 8, RT_CLEAN = 64, RT_FLOW = 128 };
+enum { RT_DROP = 1, RT_BLOCK = 2, RT_BOILER = 4, RT_HTML = 8, RT_CLEAN = 64, RT_FLOW = 128,
+       RT_PARA = 16, RT_CPARA = 32 };
 /* True for a table holding data rather than layout. */
 int xs_data_table(const xmlNode *t);
 unsigned rules_tag_sets(const char *tag);

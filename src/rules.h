@@ -17,7 +17,7 @@
 
 /* Dropped with their subtree in every attempt (never content). */
 #define RULES_DROP_TAGS \
-  "script", "style", "template", "noscript", "button", "input", "select", "textarea", \
+  "script", "style", "template", "button", "input", "select", "textarea", \
   "option", "label", "svg", "canvas", "object", "applet", "map", "dialog", "menu", \
   "link", "meta", "title", "head", "frame", "frameset", "datalist", "math", "amp-ad", \
   "amp-analytics", "amp-sidebar", "amp-pixel", "amp-embed", "amp-sticky-ad", "amp-consent", \
@@ -41,7 +41,7 @@
 
 /* Paragraph units scored into their ancestors from their parent up (the
  * others, containers with text of their own, from themselves up). */
-#define RULES_PARA_TAGS "p", "pre", "td", "blockquote", "dd"
+#define RULES_PARA_TAGS "p", "pre", "td", "blockquote", "dd", "li"
 #define RULES_CONTAINER_PARA_TAGS "div", "section", "article", "main", "center", "font"
 /* Candidate prior by tag (Readability's initial scores). */
 #define RULES_TAG_PRIORS \
@@ -104,7 +104,7 @@
   "categories", "category", "topics", "keywords", "follow", "donate", "paywall", \
   "alert", "banner-ad", "infobox-ad", "secondary", "complementary", "more"
 #define RULES_UNLIKELY_SUBSTR \
-  "sidebar", "comment", "disqus", "breadcrumb", "newsletter", "cookie", "related", \
+  "sidebar", "disqus", "breadcrumb", "newsletter", "cookie", "related", \
   "sharing", "social", "footer", "navbar", "subnav", "menu", "sponsor", "advert", \
   "promo", "popup", "skyscraper", "shoutbox", "taboola", "outbrain", "most-read", \
   "mostread", "most-popular", "mostpopular", "recommend", "read-more", "readmore", \
@@ -119,6 +119,13 @@
   "related-posts", "author-bio", "comments", "comment-list", "commentlist", "byline", \
   "post-tags", "entry-tags", "tags", "printfriendly", "wp-caption-credit", "subscribe", \
   "paywall", "promo", "banner", "disqus_thread", "footer", "sidebar", "nav", "navigation"
+
+/* Class tokens with these prefixes name taxonomies (WordPress adds
+ * "category-comments", "tag-sidebar" to posts): they are matched whole,
+ * never split into pieces. */
+#define RULES_TAXONOMY_PREFIXES \
+  "category-", "tag-", "post_tag-", "format-", "status-", "type-", "postid-", "post-", \
+  "page-id-", "author-", "single-format-", "topic-", "rubrik-", "section-", "tags-"
 
 /* Tokens that rescue an "unlikely" element: it may well be the article. */
 #define RULES_MAYBE_WORDS \
@@ -139,12 +146,15 @@
   "skyscraper", "sponsor", "shopping", "tags", "tool", "tools", "widget", "byline", \
   "author", "date", "nav", "menu", "social", "caption", "credit", "teaser", "recommended"
 #define RULES_NEGATIVE_SUBSTR \
-  "sidebar", "comment", "footer", "sponsor", "advert", "related", "social", "share", \
+  "sidebar", "footer", "sponsor", "advert", "related", "social", "share", \
   "widget", "newsletter", "promo", "teaser"
 
 /* Comment sections (kept only with include_comments). */
-#define RULES_COMMENT_WORDS "comment", "comments", "disqus", "replies", "respond", "discussion"
-#define RULES_COMMENT_SUBSTR "comment", "disqus"
+#define RULES_COMMENT_WORDS \
+  "comment", "comments", "disqus", "replies", "respond", "discussion", "commentlist", \
+  "comment-list", "comments-area", "comment-respond", "reactions", "kommentare", \
+  "commentaires", "comentarios"
+#define RULES_COMMENT_SUBSTR "disqus", "comment-", "comments-", "-comments", "_comments"
 
 /* Image credit / caption-duplicate labels dropped from figures. */
 #define RULES_CREDIT_WORDS "credit", "credits", "copyright", "photographer", "source"
@@ -232,7 +242,7 @@
  * trafilatura snippets do not care). */
 #define RULES_DROP_TITLE 1
 /* A retry must beat the best attempt so far by this factor to replace it. */
-#define RULES_RETRY_GAIN 1.0
+#define RULES_RETRY_GAIN 2.0
 /* Index pages: at least this many linked headings with less than this much
  * text per heading. */
 #define RULES_INDEX_LINKED_HEADS 4

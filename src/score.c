@@ -65,13 +65,14 @@ static const char *const FLOW_T[] = {RULES_HTML_FLOW_TAGS, NULL};
 static const char *const ROLES[] = {RULES_BOILER_ROLES, NULL};
 static const char *const VIDEO_HOSTS[] = {RULES_VIDEO_HOSTS, NULL};
 static const char *const BOILER_PFX[] = {RULES_BOILER_PREFIXES, NULL};
+static const char *const TAXO[] = {RULES_TAXONOMY_PREFIXES, NULL};
 static const char *const LAZY_ATTRS[] = {RULES_LAZY_SRC_ATTRS, NULL};
 static const char *const PLACEHOLDERS[] = {RULES_PLACEHOLDER_SRC, NULL};
 
 static const struct { const char *tag; int prior; } PRIORS[] = {RULES_TAG_PRIORS};
 #define N_PRIORS (sizeof PRIORS / sizeof PRIORS[0])
 /* Tag bits beyond RT_*: paragraph kinds and the prior's index + 1. */
-enum { RT_PARA = 16, RT_CPARA = 32, RT_PRIOR_SHIFT = 8 };  /* RT_CLEAN 64, RT_FLOW 128 */
+enum { RT_PRIOR_SHIFT = 8 };
 
 static void add_list(tbl *t, const char *const *l, unsigned bits) {
   for (; *l; l++) tbl_add(t, *l, bits);
@@ -155,6 +156,10 @@ static unsigned attr_sets(const char *v) {
     size_t s = i;
     while (i < n && !isspace((unsigned char)low[i])) i++;
     if (i > s) sets |= tbl_get(&CLASS_TBL, low + s, i - s);
+    int taxo = 0;
+    for (const char *const *t = TAXO; *t && !taxo; t++)
+      taxo = !strncmp(low + s, *t, strlen(*t));
+    if (taxo) continue;
     for (size_t j = s; j < i;) {
       while (j < i && !isalnum((unsigned char)low[j])) j++;
       size_t ps = j;
@@ -353,13 +358,20 @@ static void classify(xinfo *x) {
       if (sets & RS_CREDIT) f |= XF_CREDIT;
     }
   }
-  if (strcmp(tag, "noscript") == 0 && noscript_image(n)) {
-    xmlNode *prev = n->prev;
-    while (prev && prev->type != XML_ELEMENT_NODE) prev = prev->prev;
-    xinfo *pi = xi(prev);
-    if (pi && (pi->flags & XF_IMG)) {
-      pi->flags |= XF_DROP;
-      f &= ~(uint32_t)XF_DROP;   /* its <img> stands in for the placeholder */
+  /* <noscript> (and a <script> the parser filled with elements) is hidden
+   * unless it holds the page (see the guard pass) or the real image of a
+   * lazy placeholder just before it */
+  if (strcmp(tag, "script") == 0 && dom_first_element(n)) f = (f & ~(uint32_t)XF_DROP) | XF_HIDDEN;
+  if (strcmp(tag, "noscript") == 0) {
+    f |= XF_HIDDEN;
+    if (noscript_image(n)) {
+      xmlNode *prev = n->prev;
+      while (prev && prev->type != XML_ELEMENT_NODE) prev = prev->prev;
+      xinfo *pi = xi(prev);
+      if (pi && (pi->flags & XF_IMG)) {
+        pi->flags |= XF_DROP;
+        f &= ~(uint32_t)XF_HIDDEN;
+      }
     }
   }
   x->flags = f;
