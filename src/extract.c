@@ -231,10 +231,10 @@ static void pass_clean(xctx *c) {
     xmlNode *root = c->roots[r];
     for (xmlNode *n = root; n;) {
       xinfo *x = xi(n);
-      if (!x || (x->flags & XF_SKIP)) { n = dom_next(n, root, 1); continue; }
+      if (!x || (x->flags & (XF_SKIP | XF_DONE))) { n = dom_next(n, root, 1); continue; }
       int drop = 0;
       uint32_t f = x->flags;
-      if (n != root) {
+      if (n != root && !(f & XF_KEEP)) {
         if ((f & (XF_STRONG_BOILER | XF_UNLIKELY)) && !c->at->strip_unlikely &&
             (f & XF_STRONG_BOILER))
           drop = 1;
@@ -275,14 +275,166 @@ static void pass_clean(xctx *c) {
   free(s.h);
 }
 
-/* ---------------------------------------------------------------- attempt */
-
 static uint32_t skip_flags(const xctx *c) {
   uint32_t skip = XF_DROP | XF_HIDDEN;
   if (c->at->strip_unlikely) skip |= XF_UNLIKELY;
   if (!c->o->include_comments) skip |= XF_COMMENT;
   return skip;
 }
+
+/* ----------------------------------------------------------- block pass */
+
+enum { B_BAD, B_SHORT, B_NEAR, B_GOOD, B_HEAD };
+
+/* blocks: jusText-style classification of every text block of the page
+ * (text it holds itself: length, link density), then context: short and
+ * middling blocks take the class of their good / bad neighbours.  Leaves
+ * roots = [body] with the rejected blocks muted. */
+static unsigned char block_class(const xinfo *x) {
+  double ld = (double)x->inl_link / x->inl;
+  if (ld > RULES_BLOCK_BAD_LD) return B_BAD;
+  if (x->flags & XF_HEADING) return B_HEAD;
+  if (x->inl < RULES_BLOCK_SHORT) return B_SHORT;
+  if (x->inl >= RULES_BLOCK_GOOD && ld <= RULES_BLOCK_GOOD_LD) return B_GOOD;
+  return B_NEAR;
+}
+
+static int text_block(const xinfo *x) {
+  return (x->flags & (XF_BLOCK | XF_SKIP | XF_CLEANED)) == XF_BLOCK && x->inl > 0;
+}
+
+/* Collects the text blocks: of the whole page (roots == 0) or of the
+ * content roots, in document order.  Returns the count, or -1 on OOM. */
+static long collect_blocks(xctx *c, int in_roots, xinfo ***out) {
+  size_t n = 0, cap = 0;
+  xinfo **b = NULL;
+  if (!in_roots) {
+    for (size_t i = 0; i < c->n; i++) {
+      if (!text_block(&c->info[i])) continue;
+      if (vec_grow((void **)&b, &cap, n, sizeof *b) != 0) { free(b); return -1; }
+      b[n++] = &c->info[i];
+    }
+  } else {
+    for (size_t r = 0; r < c->n_roots; r++) {
+      xmlNode *root = c->roots[r];
+      for (xmlNode *nd = root; nd;) {
+        xinfo *x = xi(nd);
+        if (!x || (x->flags & (XF_SKIP | XF_CLEANED))) { nd = dom_next(nd, root, 1); continue; }
+        if (text_block(x)) {
+          if (vec_grow((void **)&b, &cap, n, sizeof *b) != 0) { free(b); return -1; }
+          b[n++] = x;
+        }
+        nd = dom_next(nd, root, 0);
+      }
+    }
+  }
+  *out = b;
+  return (long)n;
+}
+
+/* blocks_classify: jusText-style classes from the block's own text, then
+ * context (the nearest decided blocks on both sides).  Whole page: every
+ * rejected block is muted.  In the content (edges_only): only the rejected
+ * blocks before the first and after the last good block are muted, and
+ * link lists in between. */
+static int blocks_classify(xctx *c, int edges_only) {
+  xinfo **b = NULL;
+  long nl = collect_blocks(c, edges_only, &b);
+  if (nl < 0) { c->oom = 1; return -1; }
+  size_t nb = (size_t)nl;
+  unsigned char *k = malloc(nb ? nb : 1), *fin = malloc(nb ? nb : 1);
+  unsigned char *prev = malloc(nb ? nb : 1), *next = malloc(nb ? nb : 1);
+  if (!k || !fin || !prev || !next) {
+    free(b); free(k); free(fin); free(prev); free(next);
+    c->oom = 1;
+    return -1;
+  }
+  for (size_t i = 0; i < nb; i++) k[i] = block_class(b[i]);
+  /* nearest decided class before / after each block: two linear sweeps */
+  unsigned char last = B_BAD;
+  for (size_t i = 0; i < nb; i++) {
+    prev[i] = last;
+    if (k[i] == B_GOOD || k[i] == B_BAD) last = k[i];
+  }
+  last = B_BAD;
+  for (size_t i = nb; i-- > 0;) {
+    next[i] = last;
+    if (k[i] == B_GOOD || k[i] == B_BAD) last = k[i];
+  }
+  size_t first_good = nb, last_good = 0;
+  for (size_t i = 0; i < nb; i++) {
+    if (k[i] == B_GOOD) { if (first_good == nb) first_good = i; last_good = i; }
+    if (k[i] == B_GOOD || k[i] == B_BAD) { fin[i] = k[i]; continue; }
+    if (k[i] == B_HEAD) fin[i] = next[i] == B_GOOD ? B_GOOD : B_BAD;
+    else if (prev[i] == B_GOOD && next[i] == B_GOOD) fin[i] = B_GOOD;
+    else if ((prev[i] == B_GOOD || next[i] == B_GOOD) && k[i] == B_NEAR) fin[i] = B_GOOD;
+    else fin[i] = B_BAD;
+  }
+  for (size_t i = 0; i < nb; i++) {
+    int mute = fin[i] != B_GOOD;
+    if (edges_only && first_good < nb && i > first_good && i < last_good)
+      mute = k[i] == B_BAD && (double)b[i]->inl_link / b[i]->inl > RULES_BLOCK_MID_LD;
+    if (edges_only && first_good == nb) mute = 0;   /* nothing to anchor on */
+    b[i]->flags |= mute ? XF_MUTED : XF_GOOD;
+    if (mute) b[i]->bad = b[i]->inl; else b[i]->good = b[i]->inl;
+  }
+  free(b); free(k); free(fin); free(prev); free(next);
+  return 0;
+}
+
+static int pass_blocks(xctx *c) {
+  c->at = &ATTEMPTS[0];
+  c->n_roots = 0;
+  xs_stats(c, skip_flags(c));
+  if (blocks_classify(c, 0) != 0) return -1;
+  /* region: the element that best separates good text from rejected text */
+  xinfo *best = &c->info[0];
+  double best_v = -1e18;
+  for (size_t i = c->n; i-- > 0;) {
+    xinfo *x = &c->info[i];
+    if (x->flags & XF_SKIP) continue;
+    double v = x->good - RULES_REGION_BAD_WEIGHT * x->bad;
+    if (v >= best_v) { best_v = v; best = x; }
+    if (x->parent) { x->parent->good += x->good; x->parent->bad += x->bad; }
+  }
+  if (getenv("ARTICLE_DEBUG"))
+    fprintf(stderr, "region <%s class=%s id=%s> good %u bad %u\n", dom_tag(best->node),
+            dom_attr(best->node, "class"), dom_attr(best->node, "id"), best->good, best->bad);
+  c->region = best->node;
+  return add_root(c, getenv("ARTICLE_NO_REGION") ? c->body : best->node);
+}
+
+static int is_ancestor_node(const xmlNode *a, const xmlNode *n) {
+  for (int d = 0; n && d < RULES_MAX_DEPTH; d++, n = n->parent)
+    if (n == a) return 1;
+  return 0;
+}
+
+/* extend: the block pass's region, when it holds the scored content and not
+ * much more, replaces it: leads, standfirsts and subheadings that sit next
+ * to the body container, not inside it, come back. */
+static int pass_extend(xctx *c) {
+  xmlNode *r = c->region;
+  if (!r || r == c->body || !c->n_roots) return 0;
+  uint32_t text = 0;
+  for (size_t i = 0; i < c->n_roots; i++) {
+    if (!is_ancestor_node(r, c->roots[i])) return 0;
+    text += xi(c->roots[i]) ? xi(c->roots[i])->text : 0;
+  }
+  xinfo *rx = xi(r);
+  if (!rx || (rx->flags & XF_SKIP) || rx->text > text * RULES_EXTEND_MAX) return 0;
+  if (getenv("ARTICLE_DEBUG")) fprintf(stderr, "extend to <%s> %u -> %u\n", dom_tag(r), text, rx->text);
+  for (size_t i = 0; i < c->n_roots; i++) {
+    xi(c->roots[i])->flags |= XF_DONE;
+    for (xinfo *a = xi(c->roots[i])->parent; a && a->node != r; a = a->parent) a->flags |= XF_KEEP;
+  }
+  c->n_roots = 0;
+  if (add_root(c, r) != 0) return -1;
+  pass_clean(c);
+  return 0;
+}
+
+/* ---------------------------------------------------------------- attempt */
 
 /* Runs one attempt; leaves its roots and flags in c.  Returns 0, -1 on OOM. */
 static int run_attempt(xctx *c, const xattempt *at, int merge) {
@@ -393,9 +545,27 @@ int extract_content(xmlDocPtr doc, const art_opts *o, const art_meta *m, art_con
     if (a == 0 || l > best_len * RULES_RETRY_GAIN) { best = a; best_len = l; }
     if (l >= RULES_MIN_ARTICLE_CHARS) break;
   }
-  if (run_attempt(&c, &ATTEMPTS[best], 1) != 0) goto done;
+  /* the block pass: a recall baseline */
+  if (!getenv("ARTICLE_NO_BLOCKS")) {
+    if (pass_blocks(&c) != 0) goto done;
+    char *t = xt_text(&c);
+    if (!t) goto done;
+    size_t l = u8len(t);
+    free(t);
+    if (getenv("ARTICLE_DEBUG")) fprintf(stderr, "blocks: %zu chars\n", l);
+    double ratio = getenv("ARTICLE_BLOCKS_RATIO") ? atof(getenv("ARTICLE_BLOCKS_RATIO")) :
+                   RULES_BLOCKS_RATIO;
+    if (best_len < l * ratio) { best = N_ATTEMPTS; best_len = l; }
+  }
+  if (best == N_ATTEMPTS) {
+    if (pass_blocks(&c) != 0) goto done;
+  } else {
+    if (run_attempt(&c, &ATTEMPTS[best], 1) != 0) goto done;
+    if (pass_extend(&c) != 0) goto done;
+    if (blocks_classify(&c, 1) != 0) goto done;
+  }
   out->is_article = classify_article(&c, best_len);
-  if (!out->is_article && c.n_roots > 1) {
+  if (!out->is_article && c.n_roots > 1 && best < N_ATTEMPTS) {
     /* not an article: what little the top candidate has, not a merge */
     if (run_attempt(&c, &ATTEMPTS[best], 0) != 0) goto done;
   }

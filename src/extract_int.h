@@ -37,9 +37,13 @@ enum {
   XF_DATA_TABLE = 1u << 16,
   /* Per attempt. */
   XF_CLEANED = 1u << 20,   /* removed by the clean pass of this attempt */
-  XF_SKIP = 1u << 21       /* effectively skipped (self or an ancestor) */
+  XF_SKIP = 1u << 21,      /* effectively skipped (self or an ancestor) */
+  XF_MUTED = 1u << 22,     /* own text dropped, nested blocks kept (block pass) */
+  XF_GOOD = 1u << 23,      /* block pass: classified as article text */
+  XF_DONE = 1u << 24,      /* already cleaned: the clean pass leaves it alone */
+  XF_KEEP = 1u << 25       /* holds content: the clean pass may not drop it */
 };
-#define XF_PER_ATTEMPT (XF_CLEANED | XF_SKIP)
+#define XF_PER_ATTEMPT (XF_CLEANED | XF_SKIP | XF_MUTED | XF_GOOD | XF_DONE | XF_KEEP)
 
 typedef struct xinfo {
   xmlNode *node;
@@ -52,6 +56,7 @@ typedef struct xinfo {
   uint32_t text, link, commas;      /* characters, characters inside <a>, commas */
   uint32_t inl, inl_link, inl_commas; /* text reaching the nearest block ancestor */
   uint32_t n_p, n_img, n_li, n_embed, n_heading, heading_text;
+  uint32_t good, bad;      /* block pass: characters of good / rejected blocks */
   double score;
   int candidate;           /* score is initialised */
 } xinfo;
@@ -75,6 +80,7 @@ typedef struct xctx {
   xmlNode **roots;
   size_t n_roots, cap_roots;
   xinfo *top;
+  xmlNode *region;         /* the block pass's region */
   xmlChar *base;           /* base URL for links, or NULL */
   int oom;
 } xctx;

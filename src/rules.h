@@ -248,6 +248,26 @@
 #define RULES_INDEX_LINKED_HEADS 4
 #define RULES_INDEX_CHARS_PER_HEAD 400
 
+/* Block pass (jusText-style): a block with more link density than BAD_LD
+ * is boilerplate; one of GOOD characters or more with at most GOOD_LD is
+ * text; shorter than SHORT is decided by its neighbours. */
+#define RULES_BLOCK_BAD_LD 0.3
+#define RULES_BLOCK_GOOD 100
+#define RULES_BLOCK_GOOD_LD 0.2
+#define RULES_BLOCK_SHORT 30
+/* Between the first and last good block of the content only link lists
+ * (link density above this) are muted. */
+#define RULES_BLOCK_MID_LD 0.6
+/* Region of the block pass: the element maximising good characters minus
+ * this weight times rejected characters. */
+#define RULES_REGION_BAD_WEIGHT 0.5
+/* The region replaces the scored content it contains when it holds at most
+ * this many times its text. */
+#define RULES_EXTEND_MAX 1.5
+/* The block pass replaces the scored result when that is shorter than this
+ * share of the block pass's text. */
+#define RULES_BLOCKS_RATIO 0.6
+
 /* Deepest tree the passes consider (the parser flattens below 512). */
 #define RULES_MAX_DEPTH 600
 

@@ -414,6 +414,7 @@ void xs_stats(xctx *c, uint32_t skip) {
     x->text = x->inl = x->direct;
     x->commas = x->inl_commas = x->direct_commas;
     x->link = x->inl_link = 0;
+    x->good = x->bad = 0;
     x->n_p = x->n_img = x->n_li = x->n_embed = x->n_heading = x->heading_text = 0;
     x->score = 0;
     x->candidate = 0;

@@ -28,22 +28,41 @@ static int visible(const xctx *c, xmlNode *n) {
   return 1;
 }
 
+/* Whether the inline content at n belongs to a muted block: the nearest
+ * block ancestor (or n itself) decides. */
+static int muted_at(const xmlNode *n, const xmlNode *root) {
+  for (int d = 0; n && d < RULES_MAX_DEPTH; d++, n = n->parent) {
+    const xinfo *x = xi(n);
+    if (x && (x->flags & XF_BLOCK)) return (x->flags & XF_MUTED) != 0;
+    if (n == root) break;
+  }
+  return 0;
+}
+
 static void walk(xctx *c, const visitor *v, void *ud) {
   for (size_t r = 0; r < c->n_roots; r++) {
     xmlNode *root = c->roots[r];
     xmlNode *n = root;
+    int muted = 0;
     while (n) {
       int down = 0;
       if (n->type == XML_ELEMENT_NODE) {
-        if (visible(c, n)) down = v->enter(ud, n);
+        const xinfo *x = xi(n);
+        int block = x && (x->flags & XF_BLOCK);
+        if (visible(c, n) && (!muted || block)) down = v->enter(ud, n);
+        if (down && block) muted = (x->flags & XF_MUTED) != 0;
       } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-        v->text(ud, n);
+        if (!muted) v->text(ud, n);
       }
       if (down && n->children) { n = n->children; continue; }
-      if (down) v->leave(ud, n);
+      if (down) {
+        v->leave(ud, n);
+        if (xi(n) && (xi(n)->flags & XF_BLOCK)) muted = muted_at(n->parent, root);
+      }
       while (n != root && !n->next) {
         n = n->parent;
         v->leave(ud, n);
+        if (xi(n) && (xi(n)->flags & XF_BLOCK)) muted = muted_at(n->parent, root);
       }
       if (n == root) break;
       n = n->next;
