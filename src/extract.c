@@ -255,7 +255,9 @@ static void pass_clean(xctx *c) {
           else if ((f & XF_HEADING) && !title_seen && c->m && similar_title(t, c->m->title)) {
             title_seen = 1;
             drop = RULES_DROP_TITLE;
-          } else if (x->text >= RULES_DUP_MIN && seen_add(&s, fnv(t))) {
+          } else if (x->text >= RULES_DUP_MIN &&
+                     (x->text <= RULES_DUP_MAX || dom_is(n, "figcaption") ||
+                      dom_is(n, "caption")) && seen_add(&s, fnv(t))) {
             drop = 1;
           }
           free(t);

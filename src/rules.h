@@ -102,12 +102,12 @@
   "post-meta", "postmeta", "entry-meta", "article-meta", "meta", "metadata", "byline", \
   "author", "authors", "date", "time", "timestamp", "published", "updated", "posted", \
   "categories", "category", "topics", "keywords", "follow", "donate", "paywall", \
-  "alert", "banner-ad", "infobox-ad", "secondary", "complementary", "more"
+  "alert", "banner-ad", "infobox-ad", "secondary", "complementary"
 #define RULES_UNLIKELY_SUBSTR \
   "sidebar", "disqus", "breadcrumb", "newsletter", "cookie", "related", \
   "sharing", "social", "footer", "navbar", "subnav", "menu", "sponsor", "advert", \
   "promo", "popup", "skyscraper", "shoutbox", "taboola", "outbrain", "most-read", \
-  "mostread", "most-popular", "mostpopular", "recommend", "read-more", "readmore", \
+  "mostread", "most-popular", "mostpopular", "recommend", \
   "share-", "-share", "sharebar", "subscribe", "signup", "paywall", "byline"
 
 /* Whole class/id tokens that mean boilerplate even with a rescuing word
@@ -237,6 +237,9 @@
 /* Repeated blocks (captions printed twice, ...) at least this long are
  * dropped after their first occurrence. */
 #define RULES_DUP_MIN 20
+/* ... and at most this long, unless they are captions: a repeated long
+ * paragraph is the author's choice (Readability keeps it too). */
+#define RULES_DUP_MAX 150
 /* 1: a heading that repeats the title is dropped from the content
  * (measured on both corpora: the Readability expectations omit it, the
  * trafilatura snippets do not care). */

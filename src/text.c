@@ -121,7 +121,14 @@ static int t_enter(void *ud, xmlNode *n) {
   tstate *s = ud;
   const xinfo *x = xi(n);
   if (x->flags & XF_PRE) s->pre++;
-  if (tag_is(n, "br")) { trim_spaces(&s->b); buf_addc(&s->b, '\n'); return 0; }
+  if (tag_is(n, "br")) {
+    /* a line break; a run of them is one paragraph break at most */
+    trim_spaces(&s->b);
+    if (s->b.len && !(s->b.len >= 2 && s->b.data[s->b.len - 1] == '\n' &&
+                      s->b.data[s->b.len - 2] == '\n'))
+      buf_addc(&s->b, '\n');
+    return 0;
+  }
   if (tag_is(n, "td") || tag_is(n, "th")) {
     if (s->b.len && s->b.data[s->b.len - 1] != '\n') buf_addc(&s->b, ' ');
     return 1;
