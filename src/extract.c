@@ -55,6 +55,7 @@ static void pass_guard(xctx *c) {
   c->page_text = c->info[0].text;
   c->page_link = c->info[0].link;
   double big = c->page_text * RULES_GUARD_SHARE;
+  double big_hidden = c->page_text * RULES_GUARD_HIDDEN_SHARE;
   for (size_t i = 1; i < c->n; i++) {
     xinfo *x = &c->info[i];
     if (!(x->flags & (XF_HIDDEN | XF_UNLIKELY)) || x->text < big) continue;
@@ -63,7 +64,7 @@ static void pass_guard(xctx *c) {
         !dom_is(x->node, "script"))
       continue;
     double ld = x->text ? (double)x->link / x->text : 0;
-    x->flags &= ~(uint32_t)XF_HIDDEN;
+    if (x->text >= big_hidden) x->flags &= ~(uint32_t)XF_HIDDEN;
     if (ld < RULES_GUARD_LD) x->flags &= ~(uint32_t)(XF_UNLIKELY | XF_STRONG_BOILER);
   }
 }

@@ -219,6 +219,9 @@
  * and less link density than GUARD_LD is a wrapper, not boilerplate. */
 #define RULES_GUARD_SHARE 0.5
 #define RULES_GUARD_LD 0.3
+/* Hidden elements are shown only when they hold nearly all the text (pages
+ * wrapped in <noscript> or in an anti-flicker display:none wrapper). */
+#define RULES_GUARD_HIDDEN_SHARE 0.8
 /* Tables with a header, a caption, this many rows, or more columns than
  * this are data, not layout (kept whatever their link density). */
 #define RULES_DATA_TABLE_ROWS 10

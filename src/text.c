@@ -120,6 +120,7 @@ typedef struct tstate { xctx *c; buf b; int pre; } tstate;
 static int t_enter(void *ud, xmlNode *n) {
   tstate *s = ud;
   const xinfo *x = xi(n);
+  if (x->flags & XF_EMBED) return 0;   /* fallback text of frames and players */
   if (x->flags & XF_PRE) s->pre++;
   if (tag_is(n, "br")) {
     /* a line break; a run of them is one paragraph break at most */
@@ -487,6 +488,7 @@ static int m_enter(void *ud, xmlNode *n) {
   const xinfo *x = xi(n);
   const char *tag = dom_tag(n);
   if (vec_grow((void **)&s->pos, &s->cap, s->n, sizeof *s->pos) != 0) { s->oom = 1; return 0; }
+  if ((x->flags & XF_EMBED) && !(x->flags & XF_IMG)) return 0;
   if (x->flags & XF_IMG) {
     if (!s->c->o->include_images) return 0;
     xmlChar *u = xt_abs_url(s->c, dom_attr(n, "src"), 0);
