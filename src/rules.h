@@ -219,6 +219,8 @@
  * and less link density than GUARD_LD is a wrapper, not boilerplate. */
 #define RULES_GUARD_SHARE 0.5
 #define RULES_GUARD_LD 0.3
+/* Ids with this many dash-separated words are slugs: matched whole only. */
+#define RULES_SLUG_PIECES 4
 /* Hidden elements are shown only when they hold nearly all the text (pages
  * wrapped in <noscript> or in an anti-flicker display:none wrapper). */
 #define RULES_GUARD_HIDDEN_SHARE 0.8

@@ -143,12 +143,18 @@ int rules_boiler_prefix(const char *text) {
 }
 
 /* Rule sets matched by one attribute value (class or id). */
-static unsigned attr_sets(const char *v) {
+static unsigned attr_sets(const char *v, int is_id) {
   char low[256];
-  size_t n = 0;
-  for (; v[n] && n < sizeof low - 1; n++) low[n] = (char)tolower((unsigned char)v[n]);
+  size_t n = 0, dashes = 0;
+  for (; v[n] && n < sizeof low - 1; n++) {
+    low[n] = (char)tolower((unsigned char)v[n]);
+    dashes += low[n] == '-' || low[n] == '_';
+  }
   low[n] = '\0';
   if (n == 0) return 0;
+  /* an id made of many words is a heading's slug ("sharing-with-a-team"),
+   * not a widget name */
+  if (is_id && dashes + 1 >= RULES_SLUG_PIECES) return tbl_get(&CLASS_TBL, low, n);
   unsigned sets = 0;
   /* whole tokens (split on white space), then their alphanumeric pieces */
   for (size_t i = 0; i < n;) {
@@ -180,7 +186,7 @@ static unsigned attr_sets(const char *v) {
 
 unsigned rules_class_sets(const xmlNode *n) {
   const char *c = dom_attr(n, "class"), *id = dom_attr(n, "id");
-  return (c ? attr_sets(c) : 0) | (id ? attr_sets(id) : 0);
+  return (c ? attr_sets(c, 0) : 0) | (id ? attr_sets(id, 1) : 0);
 }
 
 /* Readability's weight: class and id each count +-25. */
@@ -190,7 +196,7 @@ static float class_weight(const xmlNode *n, unsigned *all) {
   *all = 0;
   for (int k = 0; k < 2; k++) {
     if (!vals[k] || !*vals[k]) continue;
-    unsigned s = attr_sets(vals[k]);
+    unsigned s = attr_sets(vals[k], k == 1);
     *all |= s;
     if (s & RS_NEG) w -= (float)RULES_CLASS_WEIGHT;
     if (s & RS_POS) w += (float)RULES_CLASS_WEIGHT;
