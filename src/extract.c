@@ -253,6 +253,7 @@ static void pass_clean(xctx *c) {
         char *t = dom_text(n);
         if (t) {
           if (x->text < RULES_BOILER_LINE_MAX && rules_boiler_prefix(t)) drop = 1;
+          else if ((f & (XF_CAPTION | XF_CREDIT)) && rules_credit_text(t)) drop = 1;
           else if ((f & XF_HEADING) && !title_seen && c->m && similar_title(t, c->m->title)) {
             title_seen = 1;
             drop = RULES_DROP_TITLE;
@@ -376,7 +377,8 @@ static int blocks_classify(xctx *c, int edges_only) {
   for (size_t i = 0; i < nb; i++) {
     int mute = fin[i] != B_GOOD;
     if (edges_only && first_good < nb && i > first_good && i < last_good)
-      mute = k[i] == B_BAD && (double)b[i]->inl_link / b[i]->inl > RULES_BLOCK_MID_LD;
+      mute = (k[i] == B_BAD && (double)b[i]->inl_link / b[i]->inl > RULES_BLOCK_MID_LD) ||
+             (k[i] == B_HEAD && next[i] == B_BAD);
     if (edges_only && first_good == nb) mute = 0;   /* nothing to anchor on */
     b[i]->flags |= mute ? XF_MUTED : XF_GOOD;
     if (mute) b[i]->bad = b[i]->inl; else b[i]->good = b[i]->inl;

@@ -35,6 +35,7 @@ enum {
   XF_PRE = 1u << 14,
   XF_TABLE = 1u << 15,
   XF_DATA_TABLE = 1u << 16,
+  XF_CAPTION = 1u << 17,   /* figcaption or caption by class */
   /* Per attempt. */
   XF_CLEANED = 1u << 20,   /* removed by the clean pass of this attempt */
   XF_SKIP = 1u << 21,      /* effectively skipped (self or an ancestor) */
@@ -102,7 +103,8 @@ void xs_stats(xctx *c, uint32_t skip);
  * candidate (NULL when nothing scored). */
 xinfo *xs_score(xctx *c);
 /* Class/id token test against a rule set (RS_*). */
-enum { RS_UNLIKELY = 1, RS_MAYBE = 2, RS_POS = 4, RS_NEG = 8, RS_COMMENT = 16, RS_CREDIT = 32 };
+enum { RS_UNLIKELY = 1, RS_MAYBE = 2, RS_POS = 4, RS_NEG = 8, RS_COMMENT = 16, RS_CREDIT = 32,
+       RS_CAPTION = 128 };
 unsigned rules_class_sets(const xmlNode *n);
 /* Tag rule sets. */
 enum { RT_DROP = 1, RT_BLOCK = 2, RT_BOILER = 4, RT_HTML = 8, RT_CLEAN = 64, RT_FLOW = 128,
@@ -113,6 +115,8 @@ unsigned rules_tag_sets(const char *tag);
 int rules_boiler_role(const char *role);
 int rules_video_src(const char *src);
 int rules_boiler_prefix(const char *text);
+/* True for a short caption that is a credit line ("Foto: dpa"). */
+int rules_credit_text(const char *text);
 /* Characters (code points, white space runs counted once) and commas. */
 void xs_count_text(const unsigned char *s, uint32_t *chars, uint32_t *commas, int *space);
 

@@ -156,6 +156,12 @@
   "commentaires", "comentarios"
 #define RULES_COMMENT_SUBSTR "disqus", "comment-", "comments-", "-comments", "_comments"
 
+/* Captions outside <figcaption>: credit lines among them are dropped. */
+#define RULES_CAPTION_WORDS \
+  "caption", "wp-caption-text", "image-caption", "photo-caption", "img-caption", \
+  "media-caption", "caption-text", "figcaption", "bildunterschrift", "legende", "legend", \
+  "credit", "credits", "photo-credit", "image-credit"
+
 /* Image credit / caption-duplicate labels dropped from figures. */
 #define RULES_CREDIT_WORDS "credit", "credits", "copyright", "photographer", "source"
 
@@ -163,14 +169,34 @@
  * markup (compared lower-cased, after trimming, as prefixes). */
 #define RULES_BOILER_PREFIXES \
   "share this", "share on", "share:", "tweet", "follow us", "sign up", "subscribe", \
-  "advertisement", "related articles", "related posts", "related stories", "read more", \
-  "read next", "more from", "most read", "most popular", "you may also like", \
+  "advertisement", "anzeige", "publicidad", "related articles", "related posts", \
+  "related stories", "related:", "read more", "read next", "read also", "more from", \
+  "more stories", "most read", "most popular", "you may also like", "you might also like", \
   "recommended for you", "all rights reserved", "copyright ©", "©", "image:", "photo:", \
   "getty images", "click here", "loading", "skip to", "back to top", "print this", \
-  "email this", "this article was", "leave a comment", "leave a reply", "comments", \
-  "posted in", "filed under", "tags:", "tagged", "categories:", "weiterlesen", \
-  "mehr zum thema", "teilen", "impressum", "datenschutz", "lire aussi", "à lire aussi", \
-  "leer más", "lee también", "leia também", "continue reading"
+  "email this", "leave a comment", "leave a reply", "comments", "posted in", \
+  "filed under", "tags:", "tagged", "categories:", "continue reading", \
+  "weiterlesen", "mehr zum thema", "teilen", "impressum", "datenschutz", "lesen sie auch", \
+  "lesen sie hier", "das könnte sie auch interessieren", "das könnte dich auch interessieren", \
+  "das thema könnte dich auch interessieren", "auch interessant", "viel gelesen", \
+  "meistgelesen", "weitere artikel", "weitere beiträge", "ähnliche artikel", "schon gelesen", \
+  "lire aussi", "à lire aussi", "a lire aussi", "lire la suite", "dans la même rubrique", \
+  "sur le même sujet", "leer más", "lee también", "lea también", "lea más", "vea también", \
+  "ver también", "puedes ver", "te puede interesar", "también te puede interesar", \
+  "notas relacionadas", "noticias relacionadas", "más noticias", "leia também", \
+  "leia mais", "veja também", "leggi anche", "potrebbe interessarti", "czytaj też", \
+  "czytaj także", "zobacz też", "zobacz także", "lees ook", "lees meer"
+
+/* A caption containing one of these (lower-cased) is a credit line, not
+ * part of the article: dropped whole. */
+#define RULES_CREDIT_MARKS \
+  "foto:", "fotos:", "photo:", "photos:", "bild:", "bilder:", "image:", "credit:", \
+  "credits:", "©", "(c)", "getty images", "reuters/", "(ap)", "/ap", "afp/", "/afp", \
+  "dpa", "shutterstock", "istock", "imago", "picture alliance", "picture-alliance", \
+  "bildquelle", "quelle:", "abbildung:", "source:", "fuente:", "crédit", "courtesy of", \
+  "via ap", "photographer"
+/* Captions longer than this are prose, whatever they mention. */
+#define RULES_CREDIT_CAPTION_MAX 250
 
 /* ------------------------------------------------------------ thresholds */
 

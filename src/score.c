@@ -48,6 +48,7 @@ static const char *const POS_W[] = {RULES_POSITIVE_WORDS, NULL};
 static const char *const NEG_W[] = {RULES_NEGATIVE_WORDS, NULL};
 static const char *const COMMENT_W[] = {RULES_COMMENT_WORDS, NULL};
 static const char *const CREDIT_W[] = {RULES_CREDIT_WORDS, NULL};
+static const char *const CAPTION_W[] = {RULES_CAPTION_WORDS, NULL};
 static const char *const STRONG_W[] = {RULES_STRONG_WORDS, NULL};
 static const char *const UNLIKELY_S[] = {RULES_UNLIKELY_SUBSTR, NULL};
 static const char *const POS_S[] = {RULES_POSITIVE_SUBSTR, NULL};
@@ -89,6 +90,7 @@ static void rules_build(void) {
   add_list(&CLASS_TBL, NEG_W, RS_NEG);
   add_list(&CLASS_TBL, COMMENT_W, RS_COMMENT);
   add_list(&CLASS_TBL, CREDIT_W, RS_CREDIT);
+  add_list(&CLASS_TBL, CAPTION_W, RS_CAPTION);
   add_list(&CLASS_TBL, STRONG_W, RS_STRONG);
   add_list(&TAG_TBL, DROP_T, RT_DROP);
   add_list(&TAG_TBL, BLOCK_T, RT_BLOCK);
@@ -131,6 +133,21 @@ int rules_video_src(const char *src) {
         (hl == n || p[hl - n - 1] == '.'))
       return 1;
   }
+  return 0;
+}
+
+static const char *const CREDIT_MARKS[] = {RULES_CREDIT_MARKS, NULL};
+
+int rules_credit_text(const char *text) {
+  char low[RULES_CREDIT_CAPTION_MAX + 1];
+  size_t n = 0;
+  for (; text[n]; n++) {
+    if (n >= RULES_CREDIT_CAPTION_MAX) return 0;
+    low[n] = (char)tolower((unsigned char)text[n]);
+  }
+  low[n] = '\0';
+  for (const char *const *l = CREDIT_MARKS; *l; l++)
+    if (strstr(low, *l)) return 1;
   return 0;
 }
 
@@ -344,6 +361,7 @@ static void classify(xinfo *x) {
            strcmp(tag, "amp-youtube") == 0 || strcmp(tag, "amp-video") == 0 ||
            strcmp(tag, "audio") == 0)
     f |= XF_EMBED;
+  else if (strcmp(tag, "figcaption") == 0) f |= XF_CAPTION;
   else if (tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6' && !tag[2]) f |= XF_HEADING;
   if (f & XF_IMG) fix_lazy_image(n);
   if (n->properties) {
@@ -362,6 +380,7 @@ static void classify(xinfo *x) {
       if (sets & RS_STRONG) f |= XF_UNLIKELY | XF_STRONG_BOILER;
       if (sets & RS_COMMENT) f |= XF_COMMENT;
       if (sets & RS_CREDIT) f |= XF_CREDIT;
+      if (sets & RS_CAPTION) f |= XF_CAPTION;
     }
   }
   /* <noscript> (and a <script> the parser filled with elements) is hidden
