@@ -91,6 +91,8 @@ static xinfo *pass_pick(xctx *c) {
   xinfo *top = xs_score(c);
   xinfo *body = &c->info[0];
   if (!top) return body;
+  /* whatever the refinements pick, the best-scored node stays content */
+  for (xinfo *a = top; a; a = a->parent) a->flags |= XF_KEEP;
   enum { NALT = 5 };
   xinfo *alt[NALT] = {0};
   for (size_t i = 0; i < c->n; i++) {

@@ -94,21 +94,21 @@
   "skyscraper", "social", "sponsor", "sponsored", "supplemental", "agegate", "pagination", \
   "pager", "popup", "modal", "share", "sharing", "shares", "sharebar", "newsletter", \
   "cookie", "cookies", "consent", "promo", "subscribe", "subscription", "signup", \
-  "toolbar", "widget", "widgets", "outbrain", "taboola", "recommended", "trending", \
+  "toolbar", "outbrain", "taboola", "recommended", "trending", \
   "popular", "mostread", "most", "tags", "tagcloud", "author-bio", "byline", "dateline", \
   "copyright", "print", "sitemap", "skip", "jump", "login", "search", "teaser", \
   "teasers", "overlay", "hidden", "noprint", "sr", "visually", "offscreen", "ticker", \
   "related-posts", "yarpp", "wp-caption-credit", "credit", "credits", "caption-credit", \
   "post-meta", "postmeta", "entry-meta", "article-meta", "meta", "metadata", "byline", \
   "author", "authors", "date", "time", "timestamp", "published", "updated", "posted", \
-  "categories", "category", "topics", "keywords", "follow", "donate", "paywall", \
+  "categories", "category", "topics", "keywords", "follow", "donate", \
   "alert", "banner-ad", "infobox-ad", "secondary", "complementary"
 #define RULES_UNLIKELY_SUBSTR \
   "sidebar", "disqus", "breadcrumb", "newsletter", "cookie", "related", \
   "sharing", "social", "footer", "navbar", "subnav", "menu", "sponsor", "advert", \
   "promo", "popup", "skyscraper", "shoutbox", "taboola", "outbrain", "most-read", \
   "mostread", "most-popular", "mostpopular", "recommend", \
-  "share-", "-share", "sharebar", "subscribe", "signup", "paywall", "byline"
+  "share-", "-share", "sharebar", "subscribe", "signup", "byline"
 
 /* Whole class/id tokens that mean boilerplate even with a rescuing word
  * (entry-meta is the date line of an entry, not the entry). */
@@ -118,7 +118,7 @@
   "ad", "ads", "sharedaddy", "share-buttons", "social-share", "jp-relatedposts", "yarpp", \
   "related-posts", "author-bio", "comments", "comment-list", "commentlist", "byline", \
   "post-tags", "entry-tags", "tags", "printfriendly", "wp-caption-credit", "subscribe", \
-  "paywall", "promo", "banner", "disqus_thread", "footer", "sidebar", "nav", "navigation"
+  "promo", "banner", "disqus_thread", "gdpr", "modal", "consent", "popup", "footer", "sidebar", "nav", "navigation"
 
 /* Class tokens with these prefixes name taxonomies (WordPress adds
  * "category-comments", "tag-sidebar" to posts): they are matched whole,
