@@ -64,7 +64,8 @@ static void pass_guard(xctx *c) {
         !dom_is(x->node, "script"))
       continue;
     double ld = x->text ? (double)x->link / x->text : 0;
-    if (x->text >= big_hidden) x->flags &= ~(uint32_t)XF_HIDDEN;
+    if (x->text >= big_hidden)   /* it wraps the page, whatever it is called */
+      x->flags &= ~(uint32_t)(XF_HIDDEN | XF_UNLIKELY | XF_STRONG_BOILER);
     if (ld < RULES_GUARD_LD) x->flags &= ~(uint32_t)(XF_UNLIKELY | XF_STRONG_BOILER);
   }
 }
