@@ -187,7 +187,8 @@ static int clean_conditionally(const xctx *c, xinfo *x) {
       !(x->flags & XF_TABLE))
     return 0;
   double weight = c->at->weight_classes ? x->weight : 0;
-  if (weight + (x->candidate ? x->score : 0) < 0) return 1;
+  /* a negative class that its own text does not redeem */
+  if (weight < 0 && weight + (x->candidate ? x->score : 0) < 0) return 1;
   if (x->commas >= RULES_CLEAN_MIN_COMMAS) return 0;
   double p = x->n_p, img = x->n_img, li = (double)x->n_li - RULES_CLEAN_LI_SLACK;
   double len = x->text, ld = len ? (double)x->link / len : 0;
