@@ -52,6 +52,13 @@ function M.load(dir, url)
   return e
 end
 
+--- Whether a body is stored for url.
+function M.has_body(dir, url)
+  local f = io.open(base(dir, url) .. ".body", "rb")
+  if f then f:close() end
+  return f ~= nil
+end
+
 --- The body stored for url, or nil.
 function M.body(dir, url) return read(base(dir, url) .. ".body") end
 

@@ -397,7 +397,7 @@ local function cache_fresh(F, item)
   local o = F.o
   if not o.cache then return nil end
   local e = cache.load(o.cache, item.url)
-  if not e then return nil end
+  if not e or not cache.has_body(o.cache, item.url) then return nil end
   item.cache_entry = e
   if o.cache_ttl > 0 and os.time() - e.stored < o.cache_ttl then
     local body = cache.body(o.cache, item.url)

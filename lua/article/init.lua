@@ -98,9 +98,12 @@ local function http() return require "article.http" end
 function M.fetch(url, opts) return http().fetch(url, opts) end
 
 --- Fetches many URLs concurrently; see README "Fetching at scale".
-function M.fetch_many(urls, opts) return http().fetch_many(urls, opts) end
+function M.fetch_many(urls, opts, callback) return http().fetch_many(urls, opts, callback) end
 
 --- A fetcher object driven by the host's own loop; see README.
 function M.fetcher(opts) return http().fetcher(opts) end
+
+--- article.http (get, clear_robots, user_agent, ...), loaded on first use.
+M.http = setmetatable({}, { __index = function(_, k) return http()[k] end })
 
 return M

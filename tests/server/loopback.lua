@@ -10,9 +10,13 @@ local L = {}
 local Server = {}
 Server.__index = Server
 
-function L.start()
+--- env: optional table of environment variables for the server
+-- (CRAWL_DELAY = "0.3" adds a Crawl-delay to its robots.txt).
+function L.start(env)
+  local prefix = ""
+  for k, v in pairs(env or {}) do prefix = prefix .. ("%s=%q "):format(k, v) end
   -- `exec` makes python a direct child, so its watchdog sees us go away.
-  local pipe = assert(io.popen("exec python3 tests/server/server.py", "r"))
+  local pipe = assert(io.popen("exec env " .. prefix .. "python3 tests/server/server.py", "r"))
   local line = pipe:read("*l")
   local port, pid = (line or ""):match("^(%d+) (%d+)$")
   if not port then

@@ -33,6 +33,9 @@ Disallow: /*.pdf$
 User-agent: *
 Disallow: /
 """
+if os.environ.get("CRAWL_DELAY"):
+    ROBOTS = ROBOTS.replace(b"Disallow: /forbidden\n", b"Disallow: /forbidden\nCrawl-delay: "
+                            + os.environ["CRAWL_DELAY"].encode() + b"\n")
 
 LOCK = threading.Lock()
 STATS = {}      # key -> {"hits", "full", "conc", "max_conc", "starts"}
@@ -274,6 +277,10 @@ class Handler(BaseHTTPRequestHandler):
 
     def r_cookie_echo(self, q):
         self.send(200, (self.headers.get("Cookie") or "none").encode(), "text/plain")
+
+    def r_always304(self, q):
+        self.send_response(304)
+        self.end_headers()
 
     def r_feed(self, q):
         self.send(200, b"<?xml version='1.0'?><rss><channel><title>F</title></channel></rss>",
