@@ -54,6 +54,15 @@ static void pass_guard(xctx *c) {
   if (!c->n) return;
   c->page_text = c->info[0].text;
   c->page_link = c->info[0].link;
+  if (c->o->include_comments) {
+    /* wanted comment sections are neither boilerplate nor negative */
+    for (size_t i = 1; i < c->n; i++) {
+      xinfo *x = &c->info[i];
+      if (!(x->flags & XF_COMMENT)) continue;
+      x->flags &= ~(uint32_t)(XF_UNLIKELY | XF_STRONG_BOILER);
+      if (x->weight < 0) x->weight = 0;
+    }
+  }
   double big = c->page_text * RULES_GUARD_SHARE;
   double big_hidden = c->page_text * RULES_GUARD_HIDDEN_SHARE;
   for (size_t i = 1; i < c->n; i++) {
@@ -239,7 +248,7 @@ static void pass_clean(xctx *c) {
       if (!x || (x->flags & (XF_SKIP | XF_DONE))) { n = dom_next(n, root, 1); continue; }
       int drop = 0;
       uint32_t f = x->flags;
-      if (n != root && !(f & XF_KEEP)) {
+      if (n != root && !(f & XF_KEEP) && !((f & XF_COMMENT) && c->o->include_comments)) {
         if ((f & (XF_STRONG_BOILER | XF_UNLIKELY)) && !c->at->strip_unlikely &&
             (f & XF_STRONG_BOILER))
           drop = 1;
@@ -443,6 +452,23 @@ static int pass_extend(xctx *c) {
   return 0;
 }
 
+/* comments: with include_comments, the comment sections that are not in
+ * the content already follow it. */
+static int pass_comments(xctx *c) {
+  if (!c->o->include_comments) return 0;
+  size_t n_content = c->n_roots;
+  for (size_t i = 1; i < c->n; i++) {
+    xinfo *x = &c->info[i];
+    if (!(x->flags & XF_COMMENT) || (x->flags & XF_SKIP) || !x->text) continue;
+    if (x->parent && (x->parent->flags & XF_COMMENT)) continue;   /* outermost only */
+    int inside = 0;
+    for (size_t r = 0; r < n_content && !inside; r++)
+      inside = is_ancestor_node(c->roots[r], x->node) || is_ancestor_node(x->node, c->roots[r]);
+    if (!inside && add_root(c, x->node) != 0) return -1;
+  }
+  return 0;
+}
+
 /* ---------------------------------------------------------------- attempt */
 
 /* Runs one attempt; leaves its roots and flags in c.  Returns 0, -1 on OOM. */
@@ -579,6 +605,7 @@ int extract_content(xmlDocPtr doc, const art_opts *o, const art_meta *m, art_con
     if (run_attempt(&c, &ATTEMPTS[best], 0) != 0) goto done;
   }
 
+  if (pass_comments(&c) != 0) goto done;
   out->text = xt_text(&c);
   if (!out->text) goto done;
   /* baseline: a JSON-LD articleBody much longer than what we found wins */
