@@ -440,7 +440,8 @@ static int pass_extend(xctx *c) {
     text += xi(c->roots[i]) ? xi(c->roots[i])->text : 0;
   }
   xinfo *rx = xi(r);
-  if (!rx || (rx->flags & XF_SKIP) || rx->text > text * RULES_EXTEND_MAX) return 0;
+  double max = c->o->favor == ART_FAVOR_RECALL ? RULES_EXTEND_MAX_RECALL : RULES_EXTEND_MAX;
+  if (!rx || (rx->flags & XF_SKIP) || rx->text > text * max) return 0;
   if (getenv("ARTICLE_DEBUG")) fprintf(stderr, "extend to <%s> %u -> %u\n", dom_tag(r), text, rx->text);
   for (size_t i = 0; i < c->n_roots; i++) {
     xi(c->roots[i])->flags |= XF_DONE;
@@ -588,16 +589,16 @@ int extract_content(xmlDocPtr doc, const art_opts *o, const art_meta *m, art_con
     size_t l = u8len(t);
     free(t);
     if (getenv("ARTICLE_DEBUG")) fprintf(stderr, "blocks: %zu chars\n", l);
-    double ratio = getenv("ARTICLE_BLOCKS_RATIO") ? atof(getenv("ARTICLE_BLOCKS_RATIO")) :
-                   RULES_BLOCKS_RATIO;
+    double ratio = o->favor == ART_FAVOR_PRECISION ? RULES_BLOCKS_RATIO_PRECISION :
+                   o->favor == ART_FAVOR_RECALL ? RULES_BLOCKS_RATIO_RECALL : RULES_BLOCKS_RATIO;
     if (best_len < l * ratio) { best = N_ATTEMPTS; best_len = l; }
   }
   if (best == N_ATTEMPTS) {
     if (pass_blocks(&c) != 0) goto done;
   } else {
     if (run_attempt(&c, &ATTEMPTS[best], 1) != 0) goto done;
-    if (pass_extend(&c) != 0) goto done;
-    if (blocks_classify(&c, 1) != 0) goto done;
+    if (o->favor != ART_FAVOR_PRECISION && pass_extend(&c) != 0) goto done;
+    if (o->favor != ART_FAVOR_RECALL && blocks_classify(&c, 1) != 0) goto done;
   }
   out->is_article = classify_article(&c, best_len);
   if (!out->is_article && c.n_roots > 1 && best < N_ATTEMPTS) {

@@ -298,9 +298,13 @@
 /* The region replaces the scored content it contains when it holds at most
  * this many times its text. */
 #define RULES_EXTEND_MAX 1.5
+#define RULES_EXTEND_MAX_RECALL 3.0
 /* The block pass replaces the scored result when that is shorter than this
  * share of the block pass's text. */
 #define RULES_BLOCKS_RATIO 0.6
+/* favor = "precision" falls back to the block pass less, "recall" more. */
+#define RULES_BLOCKS_RATIO_PRECISION 0.25
+#define RULES_BLOCKS_RATIO_RECALL 0.8
 
 /* Deepest tree the passes consider (the parser flattens below 512). */
 #define RULES_MAX_DEPTH 600
