@@ -11,13 +11,18 @@
  *     merge_siblings  sibling containers that continue the article
  *     clean           conditional removal, boilerplate blocks, duplicates
  *     measure         the attempt's text; keep the best attempt
- *   baseline        compare with JSON-LD articleBody and the run of <p>s
+ *   blocks          jusText-style classification of every text block of the
+ *                   page and the region that best holds the good ones: a
+ *                   baseline that wins when it finds far more text
+ *   extend          the region replaces the content it holds (leads, intros)
+ *   edges           rejected blocks at the content's edges are muted
  *   classify        is this an article at all?
+ *   comments        with include_comments, the comment sections follow
+ *   baseline        a much longer JSON-LD articleBody replaces the text
  *   output          text, html, markdown, images, links
  */
 #include "extract.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -279,9 +284,6 @@ static void pass_clean(xctx *c) {
         }
       }
       if (drop) {
-        if (getenv("ARTICLE_DEBUG_CLEAN"))
-          fprintf(stderr, "    clean <%s class=%s id=%s> text %u link %u w %.0f\n", dom_tag(n),
-                  dom_attr(n, "class"), dom_attr(n, "id"), x->text, x->link, x->weight);
         x->flags |= XF_CLEANED;
         n = dom_next(n, root, 1);
         continue;
@@ -415,11 +417,8 @@ static int pass_blocks(xctx *c) {
     if (v >= best_v) { best_v = v; best = x; }
     if (x->parent) { x->parent->good += x->good; x->parent->bad += x->bad; }
   }
-  if (getenv("ARTICLE_DEBUG"))
-    fprintf(stderr, "region <%s class=%s id=%s> good %u bad %u\n", dom_tag(best->node),
-            dom_attr(best->node, "class"), dom_attr(best->node, "id"), best->good, best->bad);
   c->region = best->node;
-  return add_root(c, getenv("ARTICLE_NO_REGION") ? c->body : best->node);
+  return add_root(c, best->node);
 }
 
 static int is_ancestor_node(const xmlNode *a, const xmlNode *n) {
@@ -442,7 +441,6 @@ static int pass_extend(xctx *c) {
   xinfo *rx = xi(r);
   double max = c->o->favor == ART_FAVOR_RECALL ? RULES_EXTEND_MAX_RECALL : RULES_EXTEND_MAX;
   if (!rx || (rx->flags & XF_SKIP) || rx->text > text * max) return 0;
-  if (getenv("ARTICLE_DEBUG")) fprintf(stderr, "extend to <%s> %u -> %u\n", dom_tag(r), text, rx->text);
   for (size_t i = 0; i < c->n_roots; i++) {
     xi(c->roots[i])->flags |= XF_DONE;
     for (xinfo *a = xi(c->roots[i])->parent; a && a->node != r; a = a->parent) a->flags |= XF_KEEP;
@@ -546,20 +544,6 @@ int extract_content(xmlDocPtr doc, const art_opts *o, const art_meta *m, art_con
   c.base = find_base(doc, o->url);
   if (xs_prep(&c) != 0) goto done;
   pass_guard(&c);
-  if (getenv("ARTICLE_DEBUG_FIND")) {
-    const char *want = getenv("ARTICLE_DEBUG_FIND");
-    for (xmlNode *n = c.body; n; n = dom_next(n, c.body, 0)) {
-      if (n->type != XML_TEXT_NODE || !n->content || !strstr((char *)n->content, want)) continue;
-      for (xmlNode *p = n->parent; p && xi(p); p = p->parent) {
-        xinfo *x = xi(p);
-        fprintf(stderr, "  <%s class=%s id=%s> flags %x w %.0f text %u link %u inl %u\n",
-                dom_tag(p), dom_attr(p, "class"), dom_attr(p, "id"), x->flags, x->weight,
-                x->text, x->link, x->inl);
-      }
-      break;
-    }
-  }
-
   /* attempts: the first long enough wins, else the longest */
   size_t best = 0, best_len = 0;
   for (size_t a = 0; a < N_ATTEMPTS; a++) {
@@ -568,30 +552,20 @@ int extract_content(xmlDocPtr doc, const art_opts *o, const art_meta *m, art_con
     if (!t) goto done;
     size_t l = u8len(t);
     free(t);
-    if (getenv("ARTICLE_DEBUG")) {
-      fprintf(stderr, "attempt %s: %zu chars, top <%s class=%s id=%s> score %.1f, %zu roots\n",
-              ATTEMPTS[a].name, l, dom_tag(c.top->node), dom_attr(c.top->node, "class"),
-              dom_attr(c.top->node, "id"), c.top->score, c.n_roots);
-      for (size_t i = 0; i < c.n; i++)
-        if (c.info[i].candidate && c.info[i].score > c.top->score * 0.3)
-          fprintf(stderr, "   cand <%s class=%s id=%s> %.1f text %u link %u\n",
-                  dom_tag(c.info[i].node), dom_attr(c.info[i].node, "class"),
-                  dom_attr(c.info[i].node, "id"), c.info[i].score, c.info[i].text, c.info[i].link);
-    }
     if (a == 0 || l > best_len * RULES_RETRY_GAIN) { best = a; best_len = l; }
     if (l >= RULES_MIN_ARTICLE_CHARS) break;
   }
   /* the block pass: a recall baseline */
-  if (!getenv("ARTICLE_NO_BLOCKS")) {
-    if (pass_blocks(&c) != 0) goto done;
+  if (pass_blocks(&c) == 0) {
     char *t = xt_text(&c);
     if (!t) goto done;
     size_t l = u8len(t);
     free(t);
-    if (getenv("ARTICLE_DEBUG")) fprintf(stderr, "blocks: %zu chars\n", l);
     double ratio = o->favor == ART_FAVOR_PRECISION ? RULES_BLOCKS_RATIO_PRECISION :
                    o->favor == ART_FAVOR_RECALL ? RULES_BLOCKS_RATIO_RECALL : RULES_BLOCKS_RATIO;
     if (best_len < l * ratio) { best = N_ATTEMPTS; best_len = l; }
+  } else {
+    goto done;
   }
   if (best == N_ATTEMPTS) {
     if (pass_blocks(&c) != 0) goto done;

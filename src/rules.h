@@ -285,10 +285,10 @@
 /* Block pass (jusText-style): a block with more link density than BAD_LD
  * is boilerplate; one of GOOD characters or more with at most GOOD_LD is
  * text; shorter than SHORT is decided by its neighbours. */
-#define RULES_BLOCK_BAD_LD 0.3
+#define RULES_BLOCK_BAD_LD 0.5
 #define RULES_BLOCK_GOOD 100
 #define RULES_BLOCK_GOOD_LD 0.2
-#define RULES_BLOCK_SHORT 30
+#define RULES_BLOCK_SHORT 15
 /* Between the first and last good block of the content only link lists
  * (link density above this) are muted. */
 #define RULES_BLOCK_MID_LD 0.6
