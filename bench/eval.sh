@@ -4,7 +4,7 @@
 # LUA and ARTICLE_BUILD come from the Makefile.  Skips when the corpora or
 # the scorer are absent.
 LUA=${LUA:-lua5.4}
-ROOT=../shared
+ROOT=${ARTICLE_SHARED:-../shared}   # the shared folder (corpora, tools)
 SCORER=$ROOT/tools/score-extraction
 if [ ! -d "$ROOT/corpora/trafilatura" ] || [ ! -d "$ROOT/corpora/readability" ] || \
    [ ! -f "$SCORER" ]; then
