@@ -1,42 +1,2022 @@
-/* meta.c — metadata passes (see meta.h).  First version: <title>, <html lang>,
- * meta description, canonical link. */
+/* meta.c — metadata passes (see meta.h).
+ *
+ * meta_extract walks the pristine tree once (scan_tree), keeping what may
+ * become metadata: meta tags, microdata and RDFa values, links, the
+ * <title>, headings, byline-like and date-like elements with their position
+ * in the page text, and the JSON-LD (jsonld.c).  Each field is then filled
+ * by its own cascade, first good source wins (JSON-LD, then meta tags, then
+ * markup, then text), and one cleaning pass runs at the end.  meta_finish
+ * adds what needs the extracted content: language detection, a top image
+ * from the body, a page type from the content's shape.
+ *
+ * Every heuristic list lives in meta_rules.h. */
 #include "meta.h"
 
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/uri.h>
 
 #include "article.h"
+#include "buf.h"
+#include "date.h"
 #include "dom.h"
+#include "jsonld.h"
+#include "lang.h"
+#include "meta_rules.h"
+#include "utf8.h"
 
-int meta_extract(xmlDocPtr doc, const art_opts *o, art_meta *m) {
-  memset(m, 0, sizeof *m);
-  m->paywalled = -1;
-  if (o->url) m->url = strdup(o->url);
-  xmlNode *head = dom_head(doc), *html = dom_html(doc);
-  xmlNode *t = head ? dom_find(head, "title") : dom_find(html, "title");
-  if (t) {
-    m->title = dom_text(t);
-    if (m->title && !*m->title) { free(m->title); m->title = NULL; }
+/* ================================================================ strings */
+
+static int in_list(const char *w, const char *const *list, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(w, list[i]) == 0) return 1;
+  return 0;
+}
+
+
+/* Appends s with HTML character references decoded (pages double-escape
+ * metadata: "&amp;#8217;" arrives here as "&#8217;"). */
+static void decode_entities(buf *out, const char *s) {
+  while (*s) {
+    if (*s != '&') { buf_addc(out, *s++); continue; }
+    const char *semi = strchr(s, ';');
+    if (!semi || semi - s > 32 || semi - s < 2) { buf_addc(out, *s++); continue; }
+    unsigned cp = 0;
+    if (s[1] == '#') {
+      const char *p = s + 2;
+      int hex = (*p == 'x' || *p == 'X');
+      if (hex) p++;
+      int ok = p < semi;
+      for (; p < semi && ok; p++) {
+        int c = (unsigned char)*p;
+        unsigned dv;
+        if (hex && isxdigit(c)) dv = (unsigned)(isdigit(c) ? c - '0' : (c | 32) - 'a' + 10);
+        else if (!hex && isdigit(c)) dv = (unsigned)(c - '0');
+        else { ok = 0; break; }
+        if (cp <= 0x10FFFF) cp = cp * (hex ? 16 : 10) + dv;   /* once past, stays past */
+      }
+      if (!ok) { buf_addc(out, *s++); continue; }
+      /* as HTML does: NUL, surrogates and beyond Unicode become U+FFFD */
+      if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+    } else {
+      char name[33];
+      size_t l = (size_t)(semi - s - 1);
+      memcpy(name, s + 1, l);
+      name[l] = '\0';
+      const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+      if (!e) { buf_addc(out, *s++); continue; }
+      cp = e->value;
+    }
+    if (cp < 0x20 && cp != '\t' && cp != '\n') cp = ' ';
+    buf_add_utf8(out, cp);
+    s = semi + 1;
   }
-  m->language = dom_clean_dup(dom_attr(html, "lang"));
-  for (xmlNode *n = head ? head->children : NULL; n; n = n->next) {
-    if (dom_is(n, "meta")) {
-      const char *name = dom_attr(n, "name");
-      if (name && strcasecmp(name, "description") == 0 && !m->description)
-        m->description = dom_clean_dup(dom_attr(n, "content"));
-    } else if (dom_is(n, "link")) {
-      const char *rel = dom_attr(n, "rel");
-      if (rel && strcasecmp(rel, "canonical") == 0 && !m->canonical_url)
-        m->canonical_url = dom_clean_dup(dom_attr(n, "href"));
+}
+
+/* Appends s without HTML tags (JSON-LD and meta values sometimes carry
+ * markup).  Only strips a '<' that starts a tag and has its '>'; block
+ * tags leave a space, inline ones nothing ("<b>Jo</b>yent" stays a word). */
+static void strip_tags(buf *out, const char *s) {
+  static const char *const SPACED[] = {"br", "p", "div", "li", "td", "th", "tr", "h1", "h2",
+                                       "h3", "h4", "h5", "h6", "ul", "ol", "table", "hr",
+                                       "blockquote", "section", "dd", "dt"};
+  while (*s) {
+    if (*s == '<' && (isalpha((unsigned char)s[1]) || s[1] == '/' || s[1] == '!')) {
+      const char *gt = strchr(s, '>');
+      if (gt) {
+        const char *nm = s + 1 + (s[1] == '/');
+        char name[12];
+        size_t l = 0;
+        while (l + 1 < sizeof name && isalnum((unsigned char)nm[l])) {
+          name[l] = (char)tolower((unsigned char)nm[l]);
+          l++;
+        }
+        name[l] = '\0';
+        if (in_list(name, SPACED, NELEM(SPACED))) buf_addc(out, ' ');
+        s = gt + 1;
+        continue;
+      }
+    }
+    buf_addc(out, *s++);
+  }
+}
+
+/* Windows-1252 bytes 0x80-0x9F as code points (0 = unassigned). */
+static const unsigned short CP1252[32] = {
+  0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+  0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013,
+  0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+/* UTF-8 read as windows-1252 and encoded again ("FranÃ§ois", "itâ€™s"):
+ * when every character maps back to one windows-1252 byte and those bytes
+ * are valid UTF-8 with at least one multi-byte sequence, the repair is
+ * unambiguous (real text almost never has that shape).  Returns a new
+ * string, or NULL when s is not mojibake. */
+static char *fix_mojibake(const char *s) {
+  size_t n = strlen(s);
+  buf b = BUF_INIT;
+  int high = 0;
+  for (size_t i = 0; i < n;) {
+    int l = utf8_seqlen((const unsigned char *)s + i, n - i);
+    if (l <= 0) { buf_free(&b); return NULL; }
+    unsigned cp = utf8_decode((const unsigned char *)s + i, l);
+    i += (size_t)l;
+    unsigned byte = 0x100;
+    if (cp < 0x80 || (cp >= 0xA0 && cp <= 0xFF)) byte = cp;
+    else
+      for (unsigned k = 0; k < 32; k++)
+        if (CP1252[k] && CP1252[k] == cp) byte = 0x80 + k;
+    if (byte > 0xFF) { buf_free(&b); return NULL; }
+    if (byte >= 0x80) high = 1;
+    buf_addc(&b, (char)byte);
+  }
+  if (!high || b.oom) { buf_free(&b); return NULL; }
+  utf8_stats st;
+  utf8_scan(b.data, b.len, &st);
+  if (st.invalid || !st.multibyte) { buf_free(&b); return NULL; }
+  return buf_detach(&b);
+}
+
+/* The one cleaning pass every value goes through: character references,
+ * stray tags, mojibake, white space.  Returns a new string, or NULL when
+ * nothing is left (or memory ran out: *oom is then set). */
+static char *clean_dup(const char *s, int *oom) {
+  if (!s) return NULL;
+  buf a = BUF_INIT, b = BUF_INIT;
+  size_t n = strlen(s);
+  if (n > META_MAX_VALUE * 16) n = META_MAX_VALUE * 16;
+  buf_add(&a, s, n);
+  if (a.oom) { buf_free(&a); *oom = 1; return NULL; }
+  if (strchr(buf_str(&a), '&')) {
+    decode_entities(&b, buf_str(&a));
+    buf_free(&a); a = b; b = (buf)BUF_INIT;
+    if (strchr(buf_str(&a), '&')) {      /* doubly escaped */
+      decode_entities(&b, buf_str(&a));
+      buf_free(&a); a = b; b = (buf)BUF_INIT;
+    }
+  }
+  if (strchr(buf_str(&a), '<')) {
+    strip_tags(&b, buf_str(&a));
+    buf_free(&a); a = b; b = (buf)BUF_INIT;
+  }
+  if (a.oom) { buf_free(&a); *oom = 1; return NULL; }
+  char *r = buf_detach(&a);
+  if (!r) { *oom = 1; return NULL; }
+  char *fixed = fix_mojibake(r);
+  if (fixed) { free(r); r = fixed; }
+  dom_squash_space(r);
+  if (!*r) { free(r); return NULL; }
+  return r;
+}
+
+/* ASCII / Latin-1 / Cyrillic lower-casing of one code point: enough for the
+ * word lists, which are lower case. */
+static unsigned lower_cp(unsigned c) {
+  if (c >= 'A' && c <= 'Z') return c + 32;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
+  if (c >= 0x410 && c <= 0x42F) return c + 32;
+  if (c >= 0x400 && c <= 0x40F) return c + 80;
+  return c;
+}
+
+/* s lower-cased into b (UTF-8 in, UTF-8 out). */
+static void lower_into(buf *b, const char *s, size_t n) {
+  for (size_t i = 0; i < n;) {
+    int l = utf8_seqlen((const unsigned char *)s + i, n - i);
+    if (l <= 0) { buf_addc(b, s[i]); i++; continue; }
+    buf_add_utf8(b, lower_cp(utf8_decode((const unsigned char *)s + i, l)));
+    i += (size_t)l;
+  }
+}
+
+/* "Loose" form for comparisons: lower case, letters and digits only, single
+ * spaces.  Caller frees; NULL on OOM or for NULL. */
+static char *loose(const char *s) {
+  if (!s) return NULL;
+  buf b = BUF_INIT, l = BUF_INIT;
+  lower_into(&l, s, strlen(s));
+  const char *p = buf_str(&l);
+  int space = 1;
+  for (; *p; p++) {
+    unsigned char c = (unsigned char)*p;
+    if (isalnum(c) || c >= 0x80) {
+      /* typographic punctuation (U+2000-U+206F, U+3000-U+303F, U+FF00-U+FF0F)
+       * is not a letter */
+      if (c == 0xE2 && (unsigned char)p[1] == 0x80) { p += 2; if (!space) buf_addc(&b, ' '); space = 1; continue; }
+      if (c == 0xE3 && (unsigned char)p[1] == 0x80) { p += 2; if (!space) buf_addc(&b, ' '); space = 1; continue; }
+      if (c == 0xC2 && ((unsigned char)p[1] < 0xC0)) { p += 1; if (!space) buf_addc(&b, ' '); space = 1; continue; }
+      buf_addc(&b, (char)c);
+      space = 0;
+    } else if (!space) {
+      buf_addc(&b, ' ');
+      space = 1;
+    }
+  }
+  buf_free(&l);
+  while (b.len && b.data[b.len - 1] == ' ') buf_truncate(&b, b.len - 1);
+  if (b.oom) { buf_free(&b); return NULL; }
+  return buf_detach(&b);
+}
+
+/* Loose equality of two strings. */
+static int loose_eq(const char *a, const char *b) {
+  if (!a || !b) return 0;
+  char *x = loose(a), *y = loose(b);
+  int r = x && y && *x && strcmp(x, y) == 0;
+  free(x); free(y);
+  return r;
+}
+
+static int word_count(const char *s) {
+  int n = 0, in = 0;
+  for (; s && *s; s++) {
+    int sp = *s == ' ' || *s == '\t' || *s == '\n';
+    if (!sp && !in) n++;
+    in = !sp;
+  }
+  return n;
+}
+
+static int has_cjk(const char *s) {
+  size_t n = strlen(s);
+  for (size_t i = 0; i < n;) {
+    int l = utf8_seqlen((const unsigned char *)s + i, n - i);
+    if (l <= 0) { i++; continue; }
+    unsigned c = utf8_decode((const unsigned char *)s + i, l);
+    if ((c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) ||
+        (c >= 0xAC00 && c <= 0xD7A3))
+      return 1;
+    i += (size_t)l;
+  }
+  return 0;
+}
+
+/* True when the class or id of n has a token in list: whole values
+ * ("posted-on") and their parts split at '-' / '_' ("post", "on"),
+ * lower-cased. */
+static int class_has(const xmlNode *n, const char *const *list, size_t nl) {
+  static const char *const ATTRS[] = {"class", "id"};
+  for (size_t a = 0; a < 2; a++) {
+    const char *v = dom_attr(n, ATTRS[a]);
+    if (!v || !*v) continue;
+    char tok[64];
+    const char *p = v;
+    while (*p) {
+      while (*p == ' ' || *p == '\t' || *p == '\n') p++;
+      size_t l = 0;
+      while (p[l] && p[l] != ' ' && p[l] != '\t' && p[l] != '\n') l++;
+      if (l == 0) break;
+      if (l < sizeof tok) {
+        for (size_t i = 0; i < l; i++) tok[i] = (char)tolower((unsigned char)p[i]);
+        tok[l] = '\0';
+        if (in_list(tok, list, nl)) return 1;
+        char *save = NULL;
+        for (char *part = strtok_r(tok, "-_", &save); part; part = strtok_r(NULL, "-_", &save))
+          if (in_list(part, list, nl)) return 1;
+      }
+      p += l;
     }
   }
   return 0;
 }
 
-int meta_finish(const art_opts *o, art_meta *m, art_content *c) {
-  (void)o; (void)m; (void)c;
+/* True when the class attribute of n contains sub (lower case) anywhere:
+ * "FeatureByline", "article-byline-wrap". */
+static int class_contains(const xmlNode *n, const char *sub) {
+  const char *v = dom_attr(n, "class");
+  if (!v) return 0;
+  size_t sl = strlen(sub);
+  for (const char *p = v; *p; p++)
+    if (strncasecmp(p, sub, sl) == 0) return 1;
   return 0;
+}
+
+/* ================================================================ URLs */
+
+/* href made absolute against base; NULL when that is impossible (a relative
+ * href without a base, a javascript: or data: URL).  Caller frees. */
+static char *absolute_url(const char *href, const char *base, int *oom) {
+  char *h = clean_dup(href, oom);
+  if (!h) return NULL;
+  if (strncasecmp(h, "javascript:", 11) == 0 || strncasecmp(h, "data:", 5) == 0 ||
+      strncasecmp(h, "mailto:", 7) == 0 || h[0] == '#') {
+    free(h);
+    return NULL;
+  }
+  int has_scheme = strncasecmp(h, "http://", 7) == 0 || strncasecmp(h, "https://", 8) == 0;
+  if (has_scheme || !base) {
+    if (!has_scheme && strncmp(h, "//", 2) != 0) { free(h); return NULL; }
+    if (!has_scheme) {             /* protocol-relative, no base: assume https */
+      buf b = BUF_INIT;
+      buf_adds(&b, "https:");
+      buf_adds(&b, h);
+      free(h);
+      if (b.oom) { buf_free(&b); *oom = 1; return NULL; }
+      return buf_detach(&b);
+    }
+    return h;
+  }
+  xmlChar *u = xmlBuildURI((const xmlChar *)h, (const xmlChar *)base);
+  free(h);
+  if (!u) return NULL;
+  char *r = strdup((const char *)u);
+  xmlFree(u);
+  if (!r) *oom = 1;
+  return r;
+}
+
+/* The host of url (without "www."), into out; "" when none. */
+static void url_host(const char *url, char *out, size_t outlen) {
+  out[0] = '\0';
+  if (!url) return;
+  const char *p = strstr(url, "://");
+  if (!p) return;
+  p += 3;
+  if (strncasecmp(p, "www.", 4) == 0) p += 4;
+  size_t l = 0;
+  while (p[l] && p[l] != '/' && p[l] != ':' && p[l] != '?' && p[l] != '#') l++;
+  if (l >= outlen) l = outlen - 1;
+  for (size_t i = 0; i < l; i++) out[i] = (char)tolower((unsigned char)p[i]);
+  out[l] = '\0';
+}
+
+/* ================================================================ scan */
+
+/* Where a keyed value came from: <meta name>, <meta property> (RDFa; wins
+ * over name for the same key, as Open Graph and Dublin Core define them
+ * with property), itemprop, an RDFa property on another element. */
+enum { MK_META, MK_METAPROP, MK_ITEMPROP, MK_RDFA };
+enum { NK_META, NK_TIME, NK_OTHER };              /* the element that carried it */
+
+typedef struct mentry {
+  char *key;                 /* lower case, '.' read as ':' */
+  char *val;                 /* cleaned */
+  int kind, node_kind, aside;
+  size_t pos;                /* page-text offset of the element */
+} mentry;
+
+/* A byline-like, date-like, <time> or heading element. */
+typedef struct cand {
+  char *text;                /* cleaned text (short) */
+  char *attr;                /* datetime / content / title attribute, or NULL */
+  size_t pos;
+  int aside;                 /* inside related stories, comments, navigation */
+  int modified, published;   /* class says update / publication */
+  int pubdate;               /* <time pubdate> */
+  const xmlNode *node;
+} cand;
+
+typedef struct candvec {
+  cand *v; size_t n, cap;
+} candvec;
+
+typedef struct scan {
+  const art_opts *o;
+  mentry *m; size_t nm, capm;
+  candvec bylines, dates, times, h1s;
+  strvec rel_tags, rel_cats, feeds_url, feeds_type, feeds_title, licenses;
+  strvec iframes, video_src;
+  char *title_el, *html_lang, *base, *canonical_link, *image_src;
+  size_t article_pos, main_pos;     /* first <article> / <main>, or SIZE_MAX */
+  int paywall_marker;
+  buf text;                          /* the page text, for positions and scans */
+  jsonld ld;
+  json_object *main;                 /* the page's main JSON-LD item, or NULL */
+  date_ctx dc;
+  int oom;
+} scan;
+
+#define NO_POS ((size_t)-1)
+/* Page text kept for scanning (positions beyond still count). */
+#define SCAN_TEXT_MAX (1u << 20)
+
+static void cand_free(candvec *cv) {
+  for (size_t i = 0; i < cv->n; i++) { free(cv->v[i].text); free(cv->v[i].attr); }
+  free(cv->v);
+  memset(cv, 0, sizeof *cv);
+}
+
+static void scan_free(scan *s) {
+  for (size_t i = 0; i < s->nm; i++) { free(s->m[i].key); free(s->m[i].val); }
+  free(s->m);
+  cand_free(&s->bylines); cand_free(&s->dates); cand_free(&s->times); cand_free(&s->h1s);
+  strvec_free(&s->rel_tags); strvec_free(&s->rel_cats); strvec_free(&s->feeds_url);
+  strvec_free(&s->feeds_type); strvec_free(&s->feeds_title); strvec_free(&s->licenses);
+  strvec_free(&s->iframes); strvec_free(&s->video_src);
+  free(s->title_el); free(s->html_lang); free(s->base); free(s->canonical_link);
+  free(s->image_src);
+  buf_free(&s->text);
+  jsonld_free(&s->ld);
+}
+
+/* Normalises a meta key: lower case, '.' as ':' ("DC.date.issued" ->
+ * "dc:date:issued").  Caller frees. */
+static char *norm_key(const char *k, size_t n) {
+  char *r = malloc(n + 1);
+  if (!r) return NULL;
+  for (size_t i = 0; i < n; i++) {
+    char c = (char)tolower((unsigned char)k[i]);
+    r[i] = c == '.' ? ':' : c;
+  }
+  r[n] = '\0';
+  return r;
+}
+
+static void add_entry(scan *s, const char *key, size_t klen, const char *val, int kind,
+                      int node_kind, int aside) {
+  if (!val || klen == 0 || klen > 64) return;
+  char *v = clean_dup(val, &s->oom);
+  if (!v) return;
+  if (strlen(v) > META_MAX_VALUE) v[META_MAX_VALUE] = '\0';
+  char *k = norm_key(key, klen);
+  if (!k || vec_grow((void **)&s->m, &s->capm, s->nm, sizeof *s->m) != 0) {
+    free(k); free(v); s->oom = 1;
+    return;
+  }
+  s->m[s->nm].key = k;
+  s->m[s->nm].val = v;
+  s->m[s->nm].kind = kind;
+  s->m[s->nm].node_kind = node_kind;
+  s->m[s->nm].aside = aside;
+  s->m[s->nm].pos = s->text.len;
+  s->nm++;
+}
+
+/* Adds an entry per space-separated key in keys ("og:title twitter:title"). */
+static void add_entries(scan *s, const char *keys, const char *val, int kind, int node_kind,
+                        int aside) {
+  const char *p = keys;
+  while (p && *p) {
+    while (*p == ' ' || *p == '\t' || *p == '\n') p++;
+    size_t l = 0;
+    while (p[l] && p[l] != ' ' && p[l] != '\t' && p[l] != '\n') l++;
+    if (l) add_entry(s, p, l, val, kind, node_kind, aside);
+    p += l;
+  }
+}
+
+/* First value for the keys in priority order; kinds is a bit set of
+ * (1 << MK_*).  Skips values inside asides unless allow_aside. */
+static const mentry *meta_entry(const scan *s, const char *const *keys, size_t nk, int kinds) {
+  for (size_t k = 0; k < nk; k++) {
+    const mentry *first = NULL;
+    for (size_t i = 0; i < s->nm; i++)
+      if ((kinds & (1 << s->m[i].kind)) && !s->m[i].aside && strcmp(s->m[i].key, keys[k]) == 0) {
+        if (s->m[i].kind == MK_METAPROP) return &s->m[i];
+        if (!first) first = &s->m[i];
+      }
+    if (first) return first;
+  }
+  return NULL;
+}
+
+static const char *meta_get(const scan *s, const char *const *keys, size_t nk, int kinds) {
+  const mentry *e = meta_entry(s, keys, nk, kinds);
+  return e ? e->val : NULL;
+}
+#define META_ONLY ((1 << MK_META) | (1 << MK_METAPROP))
+#define ALL_KINDS (META_ONLY | (1 << MK_ITEMPROP) | (1 << MK_RDFA))
+
+/* True when n sits in a part of the page that is not the article. */
+static int in_aside(const xmlNode *n) {
+  int in_article = 0;
+  for (const xmlNode *p = n; p && p->type == XML_ELEMENT_NODE; p = p->parent)
+    if (dom_is(p, "article")) in_article = 1;
+  int depth = 0;
+  for (const xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE && depth < 24;
+       p = p->parent, depth++) {
+    if (dom_is(p, "article") || dom_is(p, "body") || dom_is(p, "main")) break;
+    const char *tag = dom_tag(p);
+    if (in_list(tag, ASIDE_TAGS, NELEM(ASIDE_TAGS)) && !(in_article && dom_is(p, "footer")))
+      return 1;
+    if (class_has(p, ASIDE_TOKENS, NELEM(ASIDE_TOKENS))) return 1;
+    if (!in_article && class_has(p, FOOTER_TOKENS, NELEM(FOOTER_TOKENS))) return 1;
+  }
+  return 0;
+}
+
+static int invisible(const xmlNode *n) {
+  return dom_is(n, "script") || dom_is(n, "style") || dom_is(n, "template") ||
+         dom_is(n, "noscript") || dom_is(n, "svg") || dom_is(n, "select");
+}
+
+/* The text of n's subtree like dom_text, but NULL as soon as it grows past
+ * max bytes: byline and date classes also sit on big containers, and
+ * copying each one's whole text would cost time quadratic in the nesting. */
+static char *text_upto(const xmlNode *n, size_t max, int blocks) {
+  static const char *const BLOCKS[] = {"br", "div", "p", "li", "ul", "ol", "h1", "h2", "h3",
+                                       "h4", "h5", "h6", "section", "header", "footer", "table",
+                                       "tr", "td", "dt", "dd", "address"};
+  buf b = BUF_INIT;
+  for (const xmlNode *c = n->children; c; ) {
+    int skip = 0;
+    if (c->type == XML_ELEMENT_NODE) {
+      skip = invisible(c);
+      /* bylines: lines are list items ("Jane Doe<br>Staff Writer") */
+      if (!skip && blocks && b.len && in_list(dom_tag(c), BLOCKS, NELEM(BLOCKS)))
+        buf_adds(&b, " | ");
+      else if (!skip && b.len && b.data[b.len - 1] != ' ') buf_addc(&b, ' ');
+    } else if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
+      buf_adds(&b, (const char *)c->content);
+      if (b.len > max * 2 + 64) { buf_free(&b); return NULL; }
+    }
+    c = dom_next(c, n, skip);
+  }
+  if (b.oom) { buf_free(&b); return NULL; }
+  char *r = buf_detach(&b);
+  if (r) dom_squash_space(r);
+  return r;
+}
+
+static int push_cand(scan *s, candvec *cv, const xmlNode *n, const char *attr, size_t maxlen,
+                     int blocks) {
+  char *t = text_upto(n, maxlen, blocks);
+  char *text = NULL;
+  if (t && strlen(t) <= maxlen) text = clean_dup(t, &s->oom);
+  free(t);
+  char *a = attr ? clean_dup(attr, &s->oom) : NULL;
+  if (!text && !a) return 0;
+  if (vec_grow((void **)&cv->v, &cv->cap, cv->n, sizeof *cv->v) != 0) {
+    free(text); free(a); s->oom = 1;
+    return -1;
+  }
+  cand *c = &cv->v[cv->n++];
+  memset(c, 0, sizeof *c);
+  c->text = text;
+  c->attr = a;
+  c->pos = s->text.len;
+  c->aside = in_aside(n);
+  c->node = n;
+  c->modified = class_has(n, MODIFIED_TOKENS, NELEM(MODIFIED_TOKENS));
+  c->published = class_has(n, PUBLISHED_TOKENS, NELEM(PUBLISHED_TOKENS));
+  c->pubdate = dom_attr(n, "pubdate") != NULL;
+  return 0;
+}
+
+static int rel_has(const char *rel, const char *word) {
+  if (!rel) return 0;
+  size_t wl = strlen(word);
+  for (const char *p = rel; *p;) {
+    while (*p == ' ') p++;
+    size_t l = 0;
+    while (p[l] && p[l] != ' ') l++;
+    if (l == wl && strncasecmp(p, word, l) == 0) return 1;
+    p += l;
+  }
+  return 0;
+}
+
+/* The value an itemprop element carries (microdata rules: content, then
+ * the URL attributes, then datetime, then the text). */
+static char *itemprop_value(const xmlNode *n) {
+  const char *v = dom_attr(n, "content");
+  if (!v && (dom_is(n, "a") || dom_is(n, "link"))) v = dom_attr(n, "href");
+  if (!v && (dom_is(n, "img") || dom_is(n, "source") || dom_is(n, "video"))) v = dom_attr(n, "src");
+  if (!v && dom_is(n, "time")) v = dom_attr(n, "datetime");
+  if (v) return strdup(v);
+  return text_upto(n, META_MAX_VALUE, 0);
+}
+
+/* For itemprop=author elements: the nested itemprop=name, or the text. */
+static char *itemprop_person(const xmlNode *n) {
+  for (const xmlNode *c = n->children; c; c = dom_next(c, n, 0)) {
+    const char *ip = dom_attr(c, "itemprop");
+    if (ip && rel_has(ip, "name")) return itemprop_value(c);
+  }
+  return itemprop_value(n);
+}
+
+static void scan_element(scan *s, xmlNode *n) {
+  const char *tag = dom_tag(n);
+  if (strcmp(tag, "meta") == 0) {
+    const char *content = dom_attr(n, "content");
+    if (!content) content = dom_attr(n, "value");
+    const char *name = dom_attr(n, "name"), *prop = dom_attr(n, "property");
+    const char *ip = dom_attr(n, "itemprop"), *he = dom_attr(n, "http-equiv");
+    int aside = (ip && n->parent && !dom_is(n->parent, "head")) ? in_aside(n) : 0;
+    if (name) add_entries(s, name, content, MK_META, NK_META, 0);
+    if (prop) add_entries(s, prop, content, MK_METAPROP, NK_META, 0);
+    if (he) add_entries(s, he, content, MK_META, NK_META, 0);
+    if (ip) add_entries(s, ip, content, MK_ITEMPROP, NK_META, aside);
+    return;
+  }
+  if (strcmp(tag, "title") == 0) {
+    if (!s->title_el && n->parent && !dom_is(n->parent, "svg") &&
+        !dom_is(n->parent, "symbol")) {
+      char *t = dom_text(n);
+      s->title_el = clean_dup(t, &s->oom);
+      free(t);
+    }
+    return;
+  }
+  if (strcmp(tag, "base") == 0) {
+    if (!s->base && dom_attr(n, "href"))
+      s->base = absolute_url(dom_attr(n, "href"), s->o->url, &s->oom);
+    return;
+  }
+  const char *rel = dom_attr(n, "rel");
+  if (strcmp(tag, "link") == 0) {
+    const char *href = dom_attr(n, "href");
+    if (!href) return;
+    if (rel_has(rel, "canonical") && !s->canonical_link) s->canonical_link = strdup(href);
+    if (rel_has(rel, "image_src") && !s->image_src) s->image_src = strdup(href);
+    if (rel_has(rel, "license") && strvec_push(&s->licenses, href)) s->oom = 1;
+    if (rel_has(rel, "alternate")) {
+      const char *type = dom_attr(n, "type");
+      const char *kind = NULL;
+      if (type && strncasecmp(type, "application/rss+xml", 19) == 0) kind = "rss";
+      else if (type && strncasecmp(type, "application/atom+xml", 20) == 0) kind = "atom";
+      else if (type && (strncasecmp(type, "application/feed+json", 21) == 0 ||
+                        strncasecmp(type, "application/json", 16) == 0) &&
+               strstr(href, "feed"))
+        kind = "json";
+      if (kind && !strvec_has(&s->feeds_url, href)) {
+        const char *title = dom_attr(n, "title");
+        if (strvec_push(&s->feeds_url, href) ||
+            strvec_push_owned(&s->feeds_type, strdup(kind)) ||
+            strvec_push_owned(&s->feeds_title, strdup(title && *title ? title : "")))
+          s->oom = 1;
+      }
+    }
+    return;
+  }
+  if (strcmp(tag, "html") == 0 && !s->html_lang) {
+    const char *l = dom_attr(n, "lang");
+    if (!l) l = dom_attr(n, "xml:lang");
+    if (l) s->html_lang = strdup(l);
+  }
+  if (strcmp(tag, "article") == 0 && s->article_pos == NO_POS) s->article_pos = s->text.len;
+  if (strcmp(tag, "main") == 0 && s->main_pos == NO_POS) s->main_pos = s->text.len;
+  if (strcmp(tag, "iframe") == 0 || strcmp(tag, "embed") == 0) {
+    const char *src = dom_attr(n, "src");
+    if (!src) src = dom_attr(n, "data-src");
+    for (size_t i = 0; src && i < NELEM(VIDEO_HOSTS); i++)
+      if (strstr(src, VIDEO_HOSTS[i])) {
+        if (!strvec_has(&s->iframes, src) && strvec_push(&s->iframes, src)) s->oom = 1;
+        break;
+      }
+  }
+  if (strcmp(tag, "video") == 0 || (strcmp(tag, "source") == 0 && dom_is(n->parent, "video"))) {
+    const char *src = dom_attr(n, "src");
+    if (src && *src && !strvec_has(&s->video_src, src) && strvec_push(&s->video_src, src))
+      s->oom = 1;
+  }
+  if (strcmp(tag, "a") == 0 && rel) {
+    if (rel_has(rel, "license") && dom_attr(n, "href") &&
+        strvec_push(&s->licenses, dom_attr(n, "href")))
+      s->oom = 1;
+    if (rel_has(rel, "tag") || rel_has(rel, "category")) {
+      char *t = text_upto(n, 100, 0);
+      if (t && *t && strlen(t) < 100 && !in_aside(n)) {
+        strvec *dst = rel_has(rel, "category") ? &s->rel_cats : &s->rel_tags;
+        if (!strvec_has(dst, t) && strvec_push(dst, t)) s->oom = 1;
+      }
+      free(t);
+    }
+    if (rel_has(rel, "author")) push_cand(s, &s->bylines, n, NULL, BYLINE_MAX_LEN, 1);
+  }
+  const char *ip = dom_attr(n, "itemprop");
+  if (ip) {
+    int person = rel_has(ip, "author") || rel_has(ip, "creator");
+    int big = rel_has(ip, "articleBody") || rel_has(ip, "text") || rel_has(ip, "reviewBody") ||
+              rel_has(ip, "description");
+    /* an element with itemscope is an item, not a value (authors aside) */
+    int item = dom_attr(n, "itemscope") != NULL && !person;
+    if (item) {
+      /* nothing: its properties are visited on their own */
+    } else if (!big || dom_attr(n, "content")) {
+      char *v = person ? itemprop_person(n) : itemprop_value(n);
+      if (v && strlen(v) <= META_MAX_VALUE)
+        add_entries(s, ip, v, MK_ITEMPROP, strcmp(tag, "time") == 0 ? NK_TIME : NK_OTHER,
+                    in_aside(n));
+      free(v);
+    } else if (rel_has(ip, "description")) {
+      char *v = text_upto(n, 1000, 0);
+      if (v && strlen(v) <= 1000) add_entries(s, "description", v, MK_ITEMPROP, NK_OTHER, in_aside(n));
+      free(v);
+    }
+  }
+  const char *prop = dom_attr(n, "property");
+  if (prop && !dom_attr(n, "itemprop")) {
+    const char *c = dom_attr(n, "content");
+    char *v = c ? strdup(c) : text_upto(n, META_MAX_VALUE, 0);
+    if (v && strlen(v) <= META_MAX_VALUE)
+      add_entries(s, prop, v, MK_RDFA, strcmp(tag, "time") == 0 ? NK_TIME : NK_OTHER,
+                  in_aside(n));
+    free(v);
+  }
+  if (strcmp(tag, "h1") == 0) {
+    push_cand(s, &s->h1s, n, NULL, 600, 0);
+    return;
+  }
+  if (strcmp(tag, "time") == 0) {
+    const char *dt = dom_attr(n, "datetime");
+    push_cand(s, &s->times, n, dt, 200, 0);
+    return;
+  }
+  if (strcmp(tag, "body") == 0 || strcmp(tag, "html") == 0 || strcmp(tag, "head") == 0) return;
+  if (class_has(n, PAYWALL_TOKENS, NELEM(PAYWALL_TOKENS))) s->paywall_marker = 1;
+  if ((class_has(n, BYLINE_TOKENS, NELEM(BYLINE_TOKENS)) || class_contains(n, "byline")) &&
+      !dom_is(n, "img") &&
+      !dom_is(n, "meta") && !dom_is(n, "link"))
+    push_cand(s, &s->bylines, n, NULL, BYLINE_MAX_LEN, 1);
+  if (class_has(n, DATE_TOKENS, NELEM(DATE_TOKENS)) && !dom_is(n, "img")) {
+    const char *attr = dom_attr(n, "datetime");
+    if (!attr) attr = dom_attr(n, "content");
+    if (!attr) attr = dom_attr(n, "data-timestamp");
+    if (!attr) attr = dom_attr(n, "data-date");
+    if (!attr) attr = dom_attr(n, "title");
+    push_cand(s, &s->dates, n, attr, 240, 0);
+  }
+}
+
+/* Appends text with white space runs as one space, so that positions in
+ * the page text measure words, not indentation. */
+static void add_collapsed(buf *b, const char *t) {
+  int space = b->len == 0 || b->data[b->len - 1] == ' ';
+  for (const unsigned char *p = (const unsigned char *)t; *p; p++) {
+    int ws = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' ||
+             (p[0] == 0xC2 && p[1] == 0xA0);
+    if (ws) {
+      if (*p == 0xC2) p++;
+      if (!space) buf_addc(b, ' ');
+      space = 1;
+    } else {
+      buf_addc(b, (char)*p);
+      space = 0;
+    }
+  }
+}
+
+/* The one walk over the tree. */
+static void scan_tree(scan *s, xmlDocPtr doc) {
+  xmlNode *root = xmlDocGetRootElement(doc);
+  for (xmlNode *n = root; n;) {
+    int skip = 0;
+    if (n->type == XML_ELEMENT_NODE) {
+      scan_element(s, n);
+      skip = invisible(n);
+      /* block boundaries separate text runs ("24" "July" stay words) */
+      if (!skip && s->text.len && s->text.data[s->text.len - 1] != ' ') buf_addc(&s->text, ' ');
+    } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+      if (n->content && s->text.len < SCAN_TEXT_MAX && !(n->parent && invisible(n->parent)))
+        add_collapsed(&s->text, (const char *)n->content);
+    }
+    n = dom_next(n, root, skip);
+  }
+  if (s->text.oom) s->oom = 1;
+}
+
+/* ================================================================ language */
+
+/* A declared language as a BCP 47 tag: "en_US" -> "en-US", "ZH-hant-tw" ->
+ * "zh-Hant-TW", the first of a list ("de, en"); NULL for placeholders
+ * ("x-default", "und", "mul") and malformed values.  Caller frees. */
+static char *norm_lang(const char *v, int *oom) {
+  if (!v) return NULL;
+  while (*v == ' ' || *v == '\t') v++;
+  char tag[36];
+  size_t n = 0;
+  for (; *v && *v != ',' && *v != ';' && *v != ' ' && n + 1 < sizeof tag; v++)
+    tag[n++] = *v == '_' ? '-' : *v;
+  tag[n] = '\0';
+  /* primary subtag: 2 or 3 letters */
+  size_t p = 0;
+  while (isalpha((unsigned char)tag[p])) p++;
+  if (p < 2 || p > 3 || (tag[p] && tag[p] != '-')) return NULL;
+  for (size_t i = 0; i < p; i++) tag[i] = (char)tolower((unsigned char)tag[i]);
+  tag[p] = '\0';
+  static const char *const PLACEHOLDER[] = {"und", "mul", "zxx", "xx", "mis"};
+  if (in_list(tag, PLACEHOLDER, NELEM(PLACEHOLDER))) return NULL;
+  buf b = BUF_INIT;
+  buf_adds(&b, tag);
+  /* further subtags: script (4 letters) Title-case, region upper case */
+  char *rest = tag + p + 1;
+  if (p < n) {
+    char *save = NULL;
+    for (char *sub = strtok_r(rest, "-", &save); sub; sub = strtok_r(NULL, "-", &save)) {
+      size_t l = strlen(sub);
+      int alpha = 1;
+      for (size_t i = 0; i < l; i++) if (!isalnum((unsigned char)sub[i])) alpha = 0;
+      if (!alpha || l < 2 || l > 8) break;
+      buf_addc(&b, '-');
+      for (size_t i = 0; i < l; i++) {
+        int c = (unsigned char)sub[i];
+        if (l == 4) c = i == 0 ? toupper(c) : tolower(c);
+        else if (l == 2) c = toupper(c);
+        else c = tolower(c);
+        buf_addc(&b, (char)c);
+      }
+    }
+  }
+  if (b.oom) { buf_free(&b); *oom = 1; return NULL; }
+  return buf_detach(&b);
+}
+
+/* ================================================================ JSON-LD */
+
+/* The page's main item: an article type at the shallowest depth, else a
+ * video, a product, a collection, a web page. */
+static json_object *pick_main(const jsonld *ld) {
+  static const struct { const char *const *types; size_t n; const char *suffix; } ORDER[] = {
+    {LD_ARTICLE, NELEM(LD_ARTICLE), "Article"},
+    {LD_VIDEO, NELEM(LD_VIDEO), NULL},
+    {LD_PRODUCT, NELEM(LD_PRODUCT), NULL},
+    {LD_INDEX, NELEM(LD_INDEX), NULL},
+    {LD_WEBPAGE, NELEM(LD_WEBPAGE), NULL},
+  };
+  for (size_t k = 0; k < NELEM(ORDER); k++) {
+    json_object *best = NULL;
+    int best_depth = 1 << 20;
+    for (size_t i = 0; i < ld->n_items; i++) {
+      const ld_item *it = &ld->items[i];
+      if (it->depth < best_depth && ld_type_in(it->o, ORDER[k].types, ORDER[k].n, ORDER[k].suffix)) {
+        best = it->o;
+        best_depth = it->depth;
+      }
+    }
+    if (best) return best;
+  }
+  return NULL;
+}
+
+static int is_article_item(json_object *o) {
+  return o && ld_type_in(o, LD_ARTICLE, NELEM(LD_ARTICLE), "Article");
+}
+
+/* The name of an Organization / WebSite item at the top level. */
+static const char *ld_top_name(const jsonld *ld, const char *const *types, size_t n) {
+  for (size_t i = 0; i < ld->n_items; i++)
+    if (ld->items[i].depth == 0 && ld_type_in(ld->items[i].o, types, n, NULL)) {
+      const char *v = ld_str(ld->items[i].o, "name");
+      if (v) return v;
+    }
+  return NULL;
+}
+
+/* ================================================================ title */
+
+/* True when seg names the site: equal to the site name, or to the host's
+ * name ("nytimes" for nytimes.com, "Factorio.com"). */
+static int is_site_segment(const char *seg, const char *site, const char *host) {
+  if (site && loose_eq(seg, site)) return 1;
+  if (!host || !*host) return 0;
+  char *l = loose(seg);
+  if (!l) return 0;
+  /* compare without spaces to the host, with and without its TLD */
+  char flat[256];
+  size_t k = 0;
+  for (const char *p = l; *p && k + 1 < sizeof flat; p++)
+    if (*p != ' ') flat[k++] = *p;
+  flat[k] = '\0';
+  free(l);
+  if (!*flat) return 0;
+  char h[256];
+  size_t j = 0;
+  for (const char *p = host; *p && j + 1 < sizeof h; p++)
+    if (*p != '.' && *p != '-') h[j++] = *p;
+  h[j] = '\0';
+  if (strcmp(flat, h) == 0) return 1;
+  const char *dot = strchr(host, '.');
+  if (dot && (size_t)(dot - host) == strlen(flat) && strncmp(host, flat, strlen(flat)) == 0)
+    return 1;
+  return 0;
+}
+
+/* Finds the first (last when from_end) title separator in t; sets *sl. */
+static const char *find_sep(const char *t, int from_end, size_t *sl) {
+  const char *best = NULL;
+  size_t bl = 0;
+  int cjk = has_cjk(t);
+  for (size_t i = 0; i < NELEM(TITLE_SEPARATORS); i++) {
+    const char *sep = TITLE_SEPARATORS[i];
+    if (strchr(sep, '_') && !cjk) continue;
+    size_t l = strlen(sep);
+    for (const char *p = strstr(t, sep); p; p = strstr(p + 1, sep)) {
+      if (p == t || !p[l]) continue;
+      if (!best || (from_end ? p > best : p < best) || (p == best && l > bl)) {
+        best = p;
+        bl = l;
+      }
+      if (!from_end) break;
+    }
+  }
+  *sl = bl;
+  return best;
+}
+
+/* t without a leading or trailing segment naming the site ("Story | Site",
+ * "Site - Story").  Returns a new string (a copy when nothing was cut). */
+static char *strip_site(const char *t, const char *site, const char *host, int *oom) {
+  char *r = strdup(t);
+  if (!r) { *oom = 1; return NULL; }
+  for (int round = 0; round < 3; round++) {
+    size_t sl;
+    const char *p = find_sep(r, 1, &sl);
+    if (p && is_site_segment(p + sl, site, host)) {
+      r[p - r] = '\0';
+      dom_squash_space(r);
+      continue;
+    }
+    p = find_sep(r, 0, &sl);
+    if (p) {
+      char *head = strndup(r, (size_t)(p - r));
+      if (!head) { *oom = 1; break; }
+      int site_head = is_site_segment(head, site, host);
+      free(head);
+      if (site_head) {
+        memmove(r, p + sl, strlen(p + sl) + 1);
+        dom_squash_space(r);
+        continue;
+      }
+    }
+    break;
+  }
+  return r;
+}
+
+/* A cleaned <title>: the site's segment removed, then a trailing short
+ * section segment ("Story - Politics") when what remains is a headline of
+ * its own.  Returns a new string. */
+static char *clean_title(const char *t, const char *site, const char *host, int *oom) {
+  char *r = strip_site(t, site, host, oom);
+  if (!r) return NULL;
+  for (int round = 0; round < 2; round++) {
+    size_t sl;
+    const char *p = find_sep(r, 1, &sl);
+    if (!p) break;
+    const char *tail = p + sl;
+    char *head = strndup(r, (size_t)(p - r));
+    if (!head) { *oom = 1; break; }
+    /* "Headline - Section": a tail of at most 3 words after a headline of 4+
+     * words (Readability's rule of thumb for what a headline needs). */
+    int cut = word_count(tail) <= 3 && word_count(head) >= 4 && strlen(tail) * 2 < strlen(head);
+    if (has_cjk(head) && strlen(tail) * 2 < strlen(head) && strlen(head) >= 24) cut = 1;
+    if (cut) { free(r); r = head; dom_squash_space(r); }
+    else { free(head); break; }
+  }
+  return r;
+}
+
+/* ================================================================ anchor */
+
+/* The page-text offset of the headline: the <h1> matching the title, else
+ * the first <h1> outside asides, else the first <article> / <main>. */
+static size_t find_anchor(const scan *s, const char *title) {
+  char *lt = loose(title);
+  size_t first = NO_POS, match = NO_POS;
+  for (size_t i = 0; i < s->h1s.n; i++) {
+    const cand *c = &s->h1s.v[i];
+    if (c->aside || !c->text) continue;
+    if (first == NO_POS) first = c->pos;
+    char *lh = loose(c->text);
+    if (lt && lh && *lh && (strstr(lt, lh) || strstr(lh, lt)) && match == NO_POS) match = c->pos;
+    free(lh);
+  }
+  free(lt);
+  if (match != NO_POS) return match;
+  if (first != NO_POS) return first;
+  if (s->article_pos != NO_POS) return s->article_pos;
+  return s->main_pos;
+}
+
+static int near_anchor(size_t pos, size_t anchor) {
+  if (anchor == NO_POS) return 1;
+  return pos + ANCHOR_BEFORE >= anchor && pos <= anchor + ANCHOR_AFTER;
+}
+
+/* ================================================================ authors */
+
+static int has_sub(const char *p, size_t l, const char *sub) {
+  size_t sl = strlen(sub);
+  for (size_t i = 0; i + sl <= l; i++)
+    if (memcmp(p + i, sub, sl) == 0) return 1;
+  return 0;
+}
+
+typedef struct names {
+  strvec persons;
+  char *org;                 /* the first organisation seen (kept if no person) */
+} names;
+
+/* Words of relative times ("2 hours ago", "vor 3 Stunden", "hace 2 horas"):
+ * dropped from bylines when one of the trigger words is there. */
+static const char *const REL_TRIGGERS[] = {"ago", "vor", "hace", "há", "fa", "назад"};
+static const char *const REL_UNITS[] = {
+  "ago", "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour",
+  "hours", "hr", "hrs", "day", "days", "week", "weeks", "month", "months", "year", "years",
+  "vor", "sekunden", "minuten", "stunde", "stunden", "tag", "tagen", "hace", "minutos",
+  "hora", "horas", "días", "há", "fa", "ore", "giorni", "назад", "часа", "часов", "минут",
+  "an", "a", "just", "now", "yesterday", "today",
+};
+
+/* Lower-cased ASCII copy of a word without surrounding punctuation. */
+static void word_key(const char *w, size_t n, char *out, size_t outlen) {
+  while (n && strchr(".,:;!?\"'()[]", w[n - 1])) n--;
+  while (n && strchr(".,:;!?\"'()[]", *w)) { w++; n--; }
+  buf b = BUF_INIT;
+  lower_into(&b, w, n);
+  size_t l = b.len < outlen - 1 ? b.len : outlen - 1;
+  if (b.data) memcpy(out, b.data, l);
+  out[l] = '\0';
+  buf_free(&b);
+}
+
+static int word_upper_start(const char *w) {
+  unsigned char c = (unsigned char)*w;
+  if (c >= 'A' && c <= 'Z') return 1;
+  if (c < 0x80) return 0;
+  int l = utf8_seqlen((const unsigned char *)w, strlen(w));
+  if (l <= 0) return 0;
+  unsigned cp = utf8_decode((const unsigned char *)w, l);
+  return lower_cp(cp) != cp || (cp >= 0x100 && cp <= 0x17F && !(cp & 1));
+}
+
+/* 0: not a name; 1: a person; 2: an organisation. */
+static int classify_name(const char *name, int structured, const char *site) {
+  size_t len = strlen(name);
+  if (len < 2 || len > NAME_MAX_BYTES) return 0;
+  int words = word_count(name);
+  if (words < 1 || words > NAME_MAX_WORDS) return 0;
+  int latin = 0, upper = 0, org = 0;
+  for (const char *p = name; *p; p++) {
+    if (isdigit((unsigned char)*p) || *p == '@' || *p == '<' || *p == '>' || *p == '=' ||
+        *p == '{' || *p == '}' || *p == '#' || *p == '?' || *p == '!')
+      return 0;
+    if (isalpha((unsigned char)*p)) latin = 1;
+  }
+  if (strstr(name, "://") || strncasecmp(name, "www.", 4) == 0) return 0;
+  const char *p = name;
+  while (*p) {
+    while (*p == ' ') p++;
+    size_t l = 0;
+    while (p[l] && p[l] != ' ') l++;
+    if (!l) break;
+    char key[64];
+    word_key(p, l, key, sizeof key);
+    if (in_list(key, JUNK_NAME_WORDS, NELEM(JUNK_NAME_WORDS))) return 0;
+    if (in_list(key, ORG_WORDS, NELEM(ORG_WORDS))) org = 1;
+    if (word_upper_start(p)) upper++;
+    p += l;
+  }
+  if (site && loose_eq(name, site)) org = 1;
+  if (org) return 2;
+  if (latin && !upper && !structured) return 0;
+  if (words == 1 && !structured && !has_cjk(name)) return 0;
+  return 1;
+}
+
+static void add_name(names *nm, const char *part, int kind, int *oom) {
+  if (kind == 2) {
+    if (!nm->org && !(nm->org = strdup(part))) *oom = 1;
+    return;
+  }
+  if (nm->persons.n >= AUTHORS_MAX) return;
+  for (size_t i = 0; i < nm->persons.n; i++)
+    if (loose_eq(nm->persons.v[i], part)) return;
+  if (strvec_push(&nm->persons, part)) *oom = 1;
+}
+
+/* Strips byline prefixes ("By", "Von", "Texte :") and role words at both
+ * ends of part, in place. */
+static void trim_part(char *part) {
+  for (int again = 1; again;) {
+    again = 0;
+    dom_squash_space(part);
+    for (size_t i = 0; i < NELEM(BYLINE_PREFIXES); i++) {
+      const char *pre = BYLINE_PREFIXES[i];
+      size_t l = strlen(pre);
+      if (strncasecmp(part, pre, l) == 0 &&
+          (part[l] == ' ' || part[l] == ':' || part[l] == '\0' || strchr(pre, ':') ||
+           strchr(pre, '/') || (unsigned char)pre[l - 1] >= 0x80)) {
+        memmove(part, part + l, strlen(part + l) + 1);
+        while (*part == ' ' || *part == ':') memmove(part, part + 1, strlen(part));
+        again = 1;
+        break;
+      }
+    }
+  }
+  /* leading role words */
+  for (;;) {
+    size_t l = 0;
+    while (part[l] && part[l] != ' ') l++;
+    if (!part[l]) break;
+    char key[64];
+    word_key(part, l, key, sizeof key);
+    if (!in_list(key, ROLE_WORDS, NELEM(ROLE_WORDS))) break;
+    memmove(part, part + l + 1, strlen(part + l + 1) + 1);
+  }
+  /* trailing role words */
+  for (;;) {
+    char *sp = strrchr(part, ' ');
+    if (!sp) break;
+    char key[64];
+    word_key(sp + 1, strlen(sp + 1), key, sizeof key);
+    if (!in_list(key, ROLE_WORDS, NELEM(ROLE_WORDS))) break;
+    *sp = '\0';
+  }
+  /* stray punctuation at the ends */
+  size_t n = strlen(part);
+  while (n && strchr(".,:;-|*", part[n - 1])) part[--n] = '\0';
+  while (*part && strchr(",:;-|*", *part)) memmove(part, part + 1, strlen(part));
+  dom_squash_space(part);
+}
+
+/* Splits a raw byline into names and adds them to nm.  structured: from
+ * JSON-LD or a meta tag (single-word and lower-case names allowed). */
+static void add_byline(scan *s, names *nm, const char *raw, int structured, const char *site) {
+  char *c = clean_dup(raw, &s->oom);
+  if (!c) return;
+  if (strlen(c) > BYLINE_MAX_LEN) { free(c); return; }
+  /* "(handle)", "(AFP)": a one-word group in parentheses is an alias or an
+   * agency, not a further name */
+  for (char *o = strchr(c, '('); o; o = strchr(o, '(')) {
+    char *cl = strchr(o, ')');
+    if (!cl) break;
+    if (!memchr(o, ' ', (size_t)(cl - o))) memmove(o, cl + 1, strlen(cl + 1) + 1);
+    else o = cl;
+  }
+  /* a date ends the names ("By Jane Doe March 25, 2015") */
+  date_ctx any = s->dc;
+  any.now = 0;
+  any.floor_year = 1900;
+  any.flags = DATE_TWO_DIGIT_YEAR;
+  art_date d;
+  size_t ds;
+  if (date_find(c, 0, &any, &d, &ds, NULL)) c[ds] = '\0';
+  /* words: URLs, e-mails, handles, digits and relative times go; list
+   * separators become '\x01' */
+  int relative = 0;
+  for (const char *p = c; *p;) {
+    while (*p == ' ') p++;
+    size_t l = 0;
+    while (p[l] && p[l] != ' ') l++;
+    char key[64];
+    word_key(p, l, key, sizeof key);
+    if (in_list(key, REL_TRIGGERS, NELEM(REL_TRIGGERS))) relative = 1;
+    p += l;
+  }
+  buf b = BUF_INIT;
+  int comma_parts = 0, other_seps = 0;
+  for (const char *p = c; *p;) {
+    while (*p == ' ') p++;
+    size_t l = 0;
+    while (p[l] && p[l] != ' ') l++;
+    if (!l) break;
+    char key[64];
+    word_key(p, l, key, sizeof key);
+    int drop = 0, sep = 0;
+    if (memchr(p, '@', l) || (l > 4 && (strncmp(p, "http", 4) == 0 || strncmp(p, "www.", 4) == 0))
+        || has_sub(p, l, "://"))
+      drop = 1;
+    for (size_t i = 0; i < l && !drop; i++)
+      if (isdigit((unsigned char)p[i])) drop = 1;
+    if (relative && in_list(key, REL_UNITS, NELEM(REL_UNITS))) drop = 1;
+    /* joiners are lower case: "A" is an initial, "and" a joiner */
+    char raw_key[16];
+    if (l < sizeof raw_key) { memcpy(raw_key, p, l); raw_key[l] = '\0'; }
+    else raw_key[0] = '\0';
+    if (in_list(raw_key, NAME_JOINERS, NELEM(NAME_JOINERS))) { sep = 1; drop = 1; other_seps++; }
+    if (!drop) {
+      for (size_t i = 0; i < l; i++) {
+        unsigned char ch = (unsigned char)p[i];
+        if (ch == ',') { buf_addc(&b, '\x01'); comma_parts++; }
+        else if (ch == ';' || ch == '|' || ch == '/' || ch == '(' || ch == ')' || ch == '[' ||
+                 ch == ']' || ch == '\n' || ch == '+') {
+          buf_addc(&b, '\x01'); other_seps++;
+        } else if (ch == 0xE2 && (unsigned char)p[i + 1] == 0x80 &&
+                   ((unsigned char)p[i + 2] == 0xA2 || (unsigned char)p[i + 2] == 0x94 ||
+                    (unsigned char)p[i + 2] == 0x93)) {
+          buf_addc(&b, '\x01'); other_seps++; i += 2;   /* • — – */
+        } else if (ch == 0xC2 && (unsigned char)p[i + 1] == 0xB7) {
+          buf_addc(&b, '\x01'); other_seps++; i += 1;   /* · */
+        } else if (ch == 0xE3 && (unsigned char)p[i + 1] == 0x80 &&
+                   (unsigned char)p[i + 2] == 0x81) {
+          buf_addc(&b, '\x01'); other_seps++; i += 2;   /* 、 */
+        } else if (ch == 0xEF && (unsigned char)p[i + 1] == 0xBC &&
+                   (unsigned char)p[i + 2] == 0x8C) {
+          buf_addc(&b, '\x01'); other_seps++; i += 2;   /* ， */
+        } else {
+          buf_addc(&b, (char)ch);
+        }
+      }
+      buf_addc(&b, ' ');
+    } else if (sep) {
+      buf_addc(&b, '\x01');
+    } else if (l == 1 && *p == '-') {
+      buf_addc(&b, '\x01'); other_seps++;
+    }
+    p += l;
+  }
+  free(c);
+  if (b.oom) { buf_free(&b); s->oom = 1; return; }
+  char *all = buf_detach(&b);
+  if (!all) { s->oom = 1; return; }
+  /* "Doe, Jane" (one comma, one word before it) is one name */
+  if (comma_parts == 1 && other_seps == 0) {
+    char *comma = strchr(all, '\x01');
+    *comma = '\0';
+    char first[NAME_MAX_BYTES + 1], last[NAME_MAX_BYTES + 1];
+    snprintf(last, sizeof last, "%s", all);
+    snprintf(first, sizeof first, "%s", comma + 1);
+    dom_squash_space(last);
+    trim_part(first);
+    if (word_count(last) == 1 && word_count(first) >= 1 && word_count(first) <= 3 &&
+        classify_name(last, 1, site) == 1 && classify_name(first, 1, site) == 1) {
+      char joined[2 * NAME_MAX_BYTES + 2];
+      snprintf(joined, sizeof joined, "%s %s", first, last);
+      int kind = classify_name(joined, structured, site);
+      if (kind) add_name(nm, joined, kind, &s->oom);
+      free(all);
+      return;
+    }
+    *comma = '\x01';
+  }
+  char *save = NULL;
+  for (char *part = strtok_r(all, "\x01", &save); part; part = strtok_r(NULL, "\x01", &save)) {
+    trim_part(part);
+    if (!*part) continue;
+    int kind = classify_name(part, structured, site);
+    if (kind) add_name(nm, part, kind, &s->oom);
+  }
+  free(all);
+}
+
+/* Adds the names of a JSON-LD author value: a string, a Person or
+ * Organization object, or an array of them. */
+static void add_ld_authors(scan *s, names *nm, json_object *v, const char *site) {
+  if (!v) return;
+  if (json_object_is_type(v, json_type_array)) {
+    size_t n = json_object_array_length(v);
+    for (size_t i = 0; i < n && i < 64; i++) {
+      json_object *e = json_object_array_get_idx(v, i);
+      if (!json_object_is_type(e, json_type_array)) add_ld_authors(s, nm, e, site);
+    }
+    return;
+  }
+  if (json_object_is_type(v, json_type_string)) {
+    add_byline(s, nm, json_object_get_string(v), 1, site);
+    return;
+  }
+  if (!json_object_is_type(v, json_type_object)) return;
+  const char *name = ld_str(v, "name");
+  if (!name) {
+    /* {"givenName": "Jane", "familyName": "Doe"} */
+    const char *g = ld_str(v, "givenName"), *f = ld_str(v, "familyName");
+    if (g && f) {
+      char full[2 * NAME_MAX_BYTES + 2];
+      snprintf(full, sizeof full, "%s %s", g, f);
+      add_byline(s, nm, full, 1, site);
+    }
+    return;
+  }
+  if (ld_type_in(v, LD_ORG, NELEM(LD_ORG), NULL)) {
+    char *c = clean_dup(name, &s->oom);
+    if (c && !nm->org) nm->org = c;
+    else free(c);
+    return;
+  }
+  add_byline(s, nm, name, 1, site);
+}
+
+static void resolve_authors(scan *s, art_meta *m, size_t anchor) {
+  names nm;
+  memset(&nm, 0, sizeof nm);
+  const char *site = m->site_name;
+  /* 1. JSON-LD */
+  json_object *item = s->main;
+  if (item) {
+    json_object *a = ld_get(item, "author");
+    if (!a) a = ld_get(item, "creator");
+    add_ld_authors(s, &nm, a, site);
+  }
+  /* 2. meta tags, key by key */
+  for (size_t k = 0; k < NELEM(K_AUTHOR) && nm.persons.n == 0; k++)
+    for (size_t i = 0; i < s->nm; i++)
+      if (s->m[i].kind != MK_ITEMPROP && strcmp(s->m[i].key, K_AUTHOR[k]) == 0)
+        add_byline(s, &nm, s->m[i].val, 1, site);
+  /* 3. microdata */
+  for (size_t i = 0; i < s->nm && nm.persons.n == 0; i++)
+    if (s->m[i].kind == MK_ITEMPROP && !s->m[i].aside &&
+        (strcmp(s->m[i].key, "author") == 0 || strcmp(s->m[i].key, "creator") == 0) &&
+        near_anchor(s->m[i].pos, anchor))
+      add_byline(s, &nm, s->m[i].val, s->m[i].node_kind == NK_META, site);
+  /* 4. byline elements near the headline (rel=author links among them) */
+  for (size_t i = 0; i < s->bylines.n && nm.persons.n == 0; i++) {
+    const cand *c = &s->bylines.v[i];
+    if (c->aside || !c->text || !near_anchor(c->pos, anchor)) continue;
+    add_byline(s, &nm, c->text, 0, site);
+  }
+  for (size_t i = 0; i < nm.persons.n; i++)
+    if (strvec_push(&m->authors, nm.persons.v[i])) s->oom = 1;
+  if (m->authors.n == 0 && nm.org && strvec_push(&m->authors, nm.org)) s->oom = 1;
+  strvec_free(&nm.persons);
+  free(nm.org);
+}
+
+/* ================================================================ dates */
+
+enum { LBL_NONE, LBL_PUB, LBL_MOD };
+
+/* Context bytes before a date searched for a label ("Updated:", "Publié le"). */
+#define LABEL_WINDOW 48
+
+/* The label nearest before text[start], not looking before lo. */
+static int label_before(const char *text, size_t lo, size_t start) {
+  size_t from = start > LABEL_WINDOW ? start - LABEL_WINDOW : 0;
+  if (from < lo) from = lo;
+  if (from >= start) return LBL_NONE;
+  buf b = BUF_INIT;
+  lower_into(&b, text + from, start - from);
+  const char *h = buf_str(&b);
+  int kind = LBL_NONE;
+  size_t best = 0;
+  static const struct { const char *const *w; size_t n; int kind; } SETS[] = {
+    {MODIFIED_WORDS, NELEM(MODIFIED_WORDS), LBL_MOD},
+    {PUBLISHED_WORDS, NELEM(PUBLISHED_WORDS), LBL_PUB},
+  };
+  for (size_t k = 0; k < NELEM(SETS); k++)
+    for (size_t i = 0; i < SETS[k].n; i++) {
+      size_t wl = strlen(SETS[k].w[i]);
+      for (const char *p = strstr(h, SETS[k].w[i]); p; p = strstr(p + 1, SETS[k].w[i])) {
+        size_t endpos = (size_t)(p - h) + wl;
+        if (endpos > best || (endpos == best && kind == LBL_NONE)) { best = endpos; kind = SETS[k].kind; }
+      }
+    }
+  buf_free(&b);
+  return kind;
+}
+
+typedef struct found {
+  art_date d;
+  int ok;
+} found;
+
+/* Dates in text: the first one not labelled as an update goes to *pub (only
+ * one labelled as a publication when need_label), the first labelled as an
+ * update to *mod (either may be NULL). */
+#define MAX_TEXT_DATES 64
+static void scan_dates(const scan *s, const char *text, int flags, int need_label, found *pub,
+                       found *mod) {
+  date_ctx c = s->dc;
+  c.flags |= flags;
+  size_t from = 0, prev = 0, st, en;
+  art_date d;
+  for (int k = 0; k < MAX_TEXT_DATES && date_find(text, from, &c, &d, &st, &en); k++) {
+    int lbl = label_before(text, prev, st);
+    if (lbl == LBL_MOD) {
+      if (mod && !mod->ok) { mod->d = d; mod->ok = 1; }
+    } else if (pub && !pub->ok && (!need_label || lbl == LBL_PUB)) {
+      pub->d = d;
+      pub->ok = 1;
+    }
+    if ((!pub || pub->ok) && (!mod || mod->ok)) break;
+    from = prev = en;
+  }
+}
+
+/* A date from a structured value (meta content, JSON-LD, datetime attribute). */
+static int value_date(const scan *s, const char *v, art_date *d) {
+  if (!v) return 0;
+  date_ctx c = s->dc;
+  c.flags |= DATE_EPOCH | DATE_COMPACT;
+  return date_find(v, 0, &c, d, NULL, NULL);
+}
+
+/* The date in the page URL: /2019/04/28/, /2019-04-28-slug, _20190428. */
+static int url_date(const char *url, const date_ctx *c, art_date *d) {
+  if (!url) return 0;
+  const char *p = strstr(url, "://");
+  p = p ? strchr(p + 3, '/') : url;
+  if (!p) return 0;
+  for (; *p; p++) {
+    if (!isdigit((unsigned char)*p) || isdigit((unsigned char)p[-1])) continue;
+    size_t n = 0;
+    while (isdigit((unsigned char)p[n])) n++;
+    memset(d, 0, sizeof *d);
+    if (n == 4 && strchr("/-_.", p[4]) && p[4]) {
+      char sep = p[4];
+      const char *q = p + 5;
+      size_t m = 0;
+      while (isdigit((unsigned char)q[m])) m++;
+      if (m < 1 || m > 2 || q[m] != sep) continue;
+      const char *r = q + m + 1;
+      size_t k = 0;
+      while (isdigit((unsigned char)r[k])) k++;
+      if (k < 1 || k > 2) continue;
+      d->year = atoi(p); d->month = atoi(q); d->day = atoi(r);
+    } else if (n == 8 && strchr("/-_", p[-1])) {
+      long v = strtol(p, NULL, 10);
+      d->year = (int)(v / 10000); d->month = (int)(v / 100 % 100); d->day = (int)(v % 100);
+    } else {
+      p += n - 1;
+      continue;
+    }
+    if (date_plausible(d, c)) return 1;
+    p += n - 1;
+  }
+  return 0;
+}
+
+/* JSON-LD date for key: the main item's, else a top-level page item's. */
+static int ld_date(const scan *s, const char *key, art_date *d) {
+  if (s->main && value_date(s, ld_str(s->main, key), d)) return 1;
+  for (size_t i = 0; i < s->ld.n_items; i++) {
+    json_object *o = s->ld.items[i].o;
+    if (s->ld.items[i].depth != 0 || o == s->main) continue;
+    if (!is_article_item(o) && !ld_type_in(o, LD_WEBPAGE, NELEM(LD_WEBPAGE), NULL) &&
+        !ld_type_in(o, LD_VIDEO, NELEM(LD_VIDEO), NULL))
+      continue;
+    if (value_date(s, ld_str(o, key), d)) return 1;
+  }
+  return 0;
+}
+
+static int meta_date(const scan *s, const char *const *keys, size_t nk, art_date *d) {
+  for (size_t k = 0; k < nk; k++)
+    for (size_t i = 0; i < s->nm; i++)
+      if (s->m[i].kind != MK_ITEMPROP && strcmp(s->m[i].key, keys[k]) == 0 &&
+          value_date(s, s->m[i].val, d))
+        return 1;
+  return 0;
+}
+
+/* itemprop=key outside asides and not far below the headline. */
+static int micro_date(const scan *s, const char *key, size_t anchor, art_date *d, int *nk) {
+  for (size_t i = 0; i < s->nm; i++) {
+    const mentry *e = &s->m[i];
+    if (e->kind != MK_ITEMPROP || e->aside || strcmp(e->key, key) != 0) continue;
+    if (anchor != NO_POS && e->pos > anchor + ANCHOR_AFTER) continue;
+    if (value_date(s, e->val, d)) { *nk = e->node_kind; return 1; }
+  }
+  return 0;
+}
+
+/* A <time> or date element's date: its attribute, else its text (and the
+ * text's update label, when there is one, fills *mod). */
+static int cand_date(const scan *s, const cand *c, art_date *d, found *mod) {
+  if (c->attr && value_date(s, c->attr, d)) return 1;
+  if (!c->text) return 0;
+  found pub = {0};
+  scan_dates(s, c->text, DATE_TWO_DIGIT_YEAR, 0, &pub, mod);
+  if (pub.ok) *d = pub.d;
+  return pub.ok;
+}
+
+static void put_date(scan *s, char **field, const art_date *d) {
+  char iso[48];
+  date_iso(d, iso, sizeof iso);
+  free(*field);
+  if (!(*field = strdup(iso))) s->oom = 1;
+}
+
+/* Publication and modification dates (see the README for the cascade). */
+static void resolve_dates(scan *s, art_meta *m, size_t anchor) {
+  art_date pub, tmp, mod;
+  const char *src = NULL;
+  int have_mod = 0, nk = 0;
+  found tmod = {0};
+  /* structured sources */
+  if (ld_date(s, "datePublished", &pub) || ld_date(s, "dateCreated", &pub) ||
+      ld_date(s, "uploadDate", &pub))
+    src = "json-ld";
+  else if (meta_date(s, K_PUBLISHED, NELEM(K_PUBLISHED), &pub))
+    src = "meta";
+  else if (micro_date(s, "datepublished", anchor, &pub, &nk) ||
+           micro_date(s, "datecreated", anchor, &pub, &nk) ||
+           micro_date(s, "uploaddate", anchor, &pub, &nk))
+    src = nk == NK_META ? "meta" : nk == NK_TIME ? "time" : "text";
+  /* <time pubdate> and times classed as the publication */
+  for (size_t i = 0; !src && i < s->times.n; i++) {
+    const cand *c = &s->times.v[i];
+    if (c->aside || c->modified || !(c->pubdate || c->published)) continue;
+    if (cand_date(s, c, &pub, &tmod)) src = "time";
+  }
+  /* The same instant in the page's own zone reads as the page's date
+   * (JSON-LD in UTC is a day later for an evening story in California). */
+  if (src && pub.has_offset && pub.offset == 0 && strcmp(src, "meta") != 0 &&
+      meta_date(s, K_PUBLISHED, NELEM(K_PUBLISHED), &tmp) && tmp.has_offset &&
+      tmp.offset != 0 && llabs(date_epoch(&tmp) - date_epoch(&pub)) <= 60)
+    pub = tmp;
+  art_date ud;
+  int have_url = url_date(s->o->url, &s->dc, &ud);
+  if (!have_url && m->canonical_url) have_url = url_date(m->canonical_url, &s->dc, &ud);
+  if (!src && have_url) { pub = ud; src = "url"; }
+  /* the first <time> near the headline */
+  for (size_t i = 0; !src && i < s->times.n; i++) {
+    const cand *c = &s->times.v[i];
+    if (c->aside || c->modified || !near_anchor(c->pos, anchor)) continue;
+    if (cand_date(s, c, &pub, &tmod)) src = "time";
+  }
+  /* elements classed as dates near the headline */
+  for (size_t i = 0; !src && i < s->dates.n; i++) {
+    const cand *c = &s->dates.v[i];
+    if (c->aside || c->modified || !near_anchor(c->pos, anchor)) continue;
+    if (cand_date(s, c, &pub, &tmod)) src = "text";
+  }
+  /* the text just below the headline, then a labelled date anywhere */
+  if (!src && anchor != NO_POS && anchor < s->text.len) {
+    size_t len = s->text.len - anchor;
+    if (len > ANCHOR_TEXT_SCAN) len = ANCHOR_TEXT_SCAN;
+    char *slice = strndup(s->text.data + anchor, len);
+    if (!slice) s->oom = 1;
+    found f = {0};
+    if (slice) scan_dates(s, slice, 0, 0, &f, &tmod);
+    free(slice);
+    if (f.ok) { pub = f.d; src = "text"; }
+  }
+  if (!src && s->text.len) {
+    found f = {0};
+    scan_dates(s, s->text.data, 0, 1, &f, NULL);
+    if (f.ok) { pub = f.d; src = "text"; }
+  }
+  /* A structured date days after the URL's is an update passed off as the
+   * publication (CMSs do that); the URL's date is when the story ran. */
+  if (src && have_url && strcmp(src, "url") != 0 &&
+      date_epoch(&pub) > date_epoch(&ud) + URL_DATE_TOLERANCE_S) {
+    if (!have_mod) { mod = pub; have_mod = 1; }
+    pub = ud;
+    src = "url";
+  }
+
+  /* modification */
+  if (ld_date(s, "dateModified", &tmp) || meta_date(s, K_MODIFIED, NELEM(K_MODIFIED), &tmp) ||
+      micro_date(s, "datemodified", anchor, &tmp, &nk)) {
+    mod = tmp;
+    have_mod = 1;
+  }
+  for (size_t i = 0; !have_mod && i < s->times.n; i++) {
+    const cand *c = &s->times.v[i];
+    if (c->aside || !c->modified || !near_anchor(c->pos, anchor)) continue;
+    if (cand_date(s, c, &tmp, NULL)) { mod = tmp; have_mod = 1; }
+  }
+  for (size_t i = 0; !have_mod && i < s->dates.n; i++) {
+    const cand *c = &s->dates.v[i];
+    if (c->aside || !c->modified || !near_anchor(c->pos, anchor)) continue;
+    if (cand_date(s, c, &tmp, NULL)) { mod = tmp; have_mod = 1; }
+  }
+  if (!have_mod && tmod.ok) { mod = tmod.d; have_mod = 1; }
+
+  if (src) {
+    put_date(s, &m->published, &pub);
+    if (!(m->date_source = strdup(src))) s->oom = 1;
+  }
+  /* an update cannot precede the publication */
+  if (have_mod && (!src || date_epoch(&mod) + 86400 >= date_epoch(&pub)))
+    put_date(s, &m->modified, &mod);
+}
+
+/* ================================================================ others */
+
+static void set_clean(scan *s, char **field, const char *v) {
+  if (*field || !v) return;
+  *field = clean_dup(v, &s->oom);
+}
+
+/* Splits a tag list ("a, b; c") and adds its parts, deduplicated. */
+static void add_tags(scan *s, strvec *dst, const char *v) {
+  if (!v) return;
+  char *c = clean_dup(v, &s->oom);
+  if (!c) return;
+  char *save = NULL;
+  for (char *t = strtok_r(c, ",;", &save); t && dst->n < TAGS_MAX; t = strtok_r(NULL, ",;", &save)) {
+    dom_squash_space(t);
+    if (!*t || strlen(t) > 100) continue;
+    int dup = 0;
+    for (size_t i = 0; i < dst->n && !dup; i++) dup = strcasecmp(dst->v[i], t) == 0;
+    if (!dup && strvec_push(dst, t)) s->oom = 1;
+  }
+  free(c);
+}
+
+static void add_ld_tags(scan *s, strvec *dst, json_object *v) {
+  if (!v) return;
+  if (json_object_is_type(v, json_type_array)) {
+    size_t n = json_object_array_length(v);
+    for (size_t i = 0; i < n && dst->n < TAGS_MAX; i++) {
+      const char *t = ld_value_str(json_object_array_get_idx(v, i));
+      if (t) add_tags(s, dst, t);
+    }
+  } else {
+    add_tags(s, dst, ld_value_str(v));
+  }
+}
+
+static void add_meta_tags(scan *s, strvec *dst, const char *key) {
+  for (size_t i = 0; i < s->nm && dst->n < TAGS_MAX; i++)
+    if (strcmp(s->m[i].key, key) == 0 && !s->m[i].aside) add_tags(s, dst, s->m[i].val);
+}
+
+static const char *base_url(const scan *s) { return s->base ? s->base : s->o->url; }
+
+static void add_video(scan *s, art_meta *m, const char *url, const char *embed,
+                      const char *thumb, const char *title) {
+  char *u = url ? absolute_url(url, base_url(s), &s->oom) : NULL;
+  char *e = embed ? absolute_url(embed, base_url(s), &s->oom) : NULL;
+  if ((!u && !e) || m->n_videos >= 20) { free(u); free(e); return; }
+  for (size_t i = 0; i < m->n_videos; i++) {
+    const art_video *v = &m->videos[i];
+    if ((u && ((v->url && strcmp(v->url, u) == 0) || (v->embed_url && strcmp(v->embed_url, u) == 0))) ||
+        (e && ((v->embed_url && strcmp(v->embed_url, e) == 0) || (v->url && strcmp(v->url, e) == 0)))) {
+      free(u); free(e);
+      return;
+    }
+  }
+  if (vec_grow((void **)&m->videos, &m->cap_videos, m->n_videos, sizeof *m->videos) != 0) {
+    free(u); free(e); s->oom = 1;
+    return;
+  }
+  art_video *v = &m->videos[m->n_videos++];
+  v->url = u;
+  v->embed_url = e;
+  v->thumbnail = thumb ? absolute_url(thumb, base_url(s), &s->oom) : NULL;
+  v->title = title ? clean_dup(title, &s->oom) : NULL;
+}
+
+static void resolve_videos(scan *s, art_meta *m) {
+  for (size_t i = 0; i < s->ld.n_items; i++) {
+    json_object *o = s->ld.items[i].o;
+    if (!ld_type_in(o, LD_VIDEO, NELEM(LD_VIDEO), NULL)) continue;
+    add_video(s, m, ld_str(o, "contentUrl"), ld_str(o, "embedUrl"), ld_str(o, "thumbnailUrl"),
+              ld_str(o, "name"));
+  }
+  const char *og = meta_get(s, K_VIDEO, NELEM(K_VIDEO), META_ONLY);
+  if (og) {
+    int player = !strstr(og, ".mp4") && !strstr(og, ".webm") && !strstr(og, ".m3u8");
+    add_video(s, m, player ? NULL : og, player ? og : NULL, NULL, NULL);
+  }
+  for (size_t i = 0; i < s->video_src.n; i++)
+    add_video(s, m, s->video_src.v[i], NULL, NULL, NULL);
+  for (size_t i = 0; i < s->iframes.n; i++) add_video(s, m, NULL, s->iframes.v[i], NULL, NULL);
+}
+
+static void resolve_paywall(scan *s, art_meta *m) {
+  json_object *item = s->main;
+  json_object *f = item ? ld_get(item, "isAccessibleForFree") : NULL;
+  if (f) {
+    const char *v = json_object_is_type(f, json_type_boolean)
+                        ? (json_object_get_boolean(f) ? "true" : "false")
+                        : ld_value_str(f);
+    if (v && (strcasecmp(v, "false") == 0 || strcasecmp(v, "no") == 0)) m->paywalled = 1;
+    else if (v && (strcasecmp(v, "true") == 0 || strcasecmp(v, "yes") == 0)) m->paywalled = 0;
+  }
+  /* hasPart: [{"isAccessibleForFree": false, "cssSelector": ".paywall"}] */
+  for (size_t i = 0; m->paywalled != 1 && i < s->ld.n_items; i++) {
+    json_object *o = s->ld.items[i].o;
+    if (s->ld.items[i].depth == 0) continue;
+    json_object *p = ld_get(o, "isAccessibleForFree");
+    const char *v = p && json_object_is_type(p, json_type_boolean)
+                        ? (json_object_get_boolean(p) ? "true" : "false")
+                        : ld_value_str(p);
+    if (v && strcasecmp(v, "false") == 0 && ld_get(o, "cssSelector")) m->paywalled = 1;
+  }
+  static const char *const TIER_KEYS[] = {"article:content_tier", "og:article:content_tier",
+                                          "cxenseparse:access-level", "access"};
+  const char *tier = meta_get(s, TIER_KEYS, NELEM(TIER_KEYS), META_ONLY);
+  if (tier && m->paywalled < 0) {
+    for (size_t i = 0; i < NELEM(PAYWALL_TIERS); i++)
+      if (strcasecmp(tier, PAYWALL_TIERS[i]) == 0) m->paywalled = 1;
+    if (m->paywalled < 0 && strcasecmp(tier, "free") == 0) m->paywalled = 0;
+  }
+  if (m->paywalled < 0 && s->paywall_marker) m->paywalled = 1;
+}
+
+static void resolve_page_type(scan *s, art_meta *m) {
+  json_object *o = s->main;
+  const char *t = NULL;
+  if (o && is_article_item(o)) t = "article";
+  else if (o && ld_type_in(o, LD_VIDEO, NELEM(LD_VIDEO), NULL)) t = "video";
+  else if (o && ld_type_in(o, LD_PRODUCT, NELEM(LD_PRODUCT), NULL)) t = "product";
+  else if (o && ld_type_in(o, LD_INDEX, NELEM(LD_INDEX), NULL)) t = "index";
+  if (!t) {
+    static const char *const K[] = {"og:type"};
+    const char *og = meta_get(s, K, 1, META_ONLY);
+    if (og && (strcasecmp(og, "article") == 0 || strncasecmp(og, "article", 7) == 0 ||
+               strcasecmp(og, "blog") == 0 || strcasecmp(og, "news") == 0))
+      t = "article";
+    else if (og && strncasecmp(og, "video", 5) == 0) t = "video";
+    else if (og && (strncasecmp(og, "product", 7) == 0 || strcasecmp(og, "og:product") == 0))
+      t = "product";
+  }
+  if (t && !(m->page_type = strdup(t))) s->oom = 1;
+}
+
+static void resolve_language(scan *s, art_meta *m) {
+  m->language = norm_lang(s->html_lang, &s->oom);
+  static const char *const CL[] = {"content-language"};
+  static const char *const LOC[] = {"og:locale"};
+  static const char *const OTHER[] = {"language", "dc:language", "dcterms:language",
+                                      "inlanguage"};
+  if (!m->language) m->language = norm_lang(meta_get(s, CL, 1, META_ONLY), &s->oom);
+  if (!m->language) m->language = norm_lang(meta_get(s, LOC, 1, META_ONLY), &s->oom);
+  if (!m->language && s->main) m->language = norm_lang(ld_str(s->main, "inLanguage"), &s->oom);
+  if (!m->language) m->language = norm_lang(meta_get(s, OTHER, NELEM(OTHER), ALL_KINDS), &s->oom);
+}
+
+/* Numeric dates read month first only on US English pages. */
+static int date_order(const char *lang) {
+  if (!lang) return DATE_DMY;
+  if (strcasecmp(lang, "en") == 0 || strncasecmp(lang, "en-US", 5) == 0) return DATE_MDY;
+  return DATE_DMY;
+}
+
+static void resolve_site(scan *s, art_meta *m) {
+  static const char *const OG[] = {"og:site_name"};
+  set_clean(s, &m->site_name, meta_get(s, OG, 1, META_ONLY));
+  if (s->main) {
+    json_object *p = ld_get(s->main, "publisher");
+    if (p && json_object_is_type(p, json_type_array)) p = json_object_array_get_idx(p, 0);
+    set_clean(s, &m->site_name, ld_value_str(p));
+  }
+  set_clean(s, &m->site_name, ld_top_name(&s->ld, (const char *const[]){"WebSite"}, 1));
+  set_clean(s, &m->site_name, meta_get(s, K_SITE_NAME + 1, NELEM(K_SITE_NAME) - 1, META_ONLY));
+  set_clean(s, &m->site_name, ld_top_name(&s->ld, LD_ORG, NELEM(LD_ORG)));
+  /* "Site - Tagline", "Site | Slogan": the name is the short first part */
+  if (m->site_name) {
+    size_t sl;
+    const char *p = find_sep(m->site_name, 0, &sl);
+    if (p && word_count(p + sl) >= 2 && p - m->site_name <= 40) {
+      char *head = strndup(m->site_name, (size_t)(p - m->site_name));
+      if (head && word_count(head) <= 3) { free(m->site_name); m->site_name = head; }
+      else free(head);
+    }
+  }
+  /* a URL is not a name */
+  if (m->site_name && (strstr(m->site_name, "://") || strlen(m->site_name) > 200)) {
+    free(m->site_name);
+    m->site_name = NULL;
+  }
+}
+
+/* JSON-LD headlines are often cut at 110 characters ("..."): a longer title
+ * that starts the same is the full one. */
+static const char *untruncate(const char *t, const char *longer) {
+  if (!t || !longer) return t;
+  size_t n = strlen(t);
+  size_t k = n;
+  if (n >= 3 && strcmp(t + n - 3, "...") == 0) k = n - 3;
+  else if (n >= 3 && strcmp(t + n - 3, "\xE2\x80\xA6") == 0) k = n - 3;
+  else return t;
+  while (k && t[k - 1] == ' ') k--;
+  if (k >= 20 && strlen(longer) > k && strncmp(t, longer, k) == 0) return longer;
+  return t;
+}
+
+/* Share of the words of a that b has (loose forms): 0..1. */
+static double overlap(const char *a, const char *b) {
+  char *la = loose(a), *lb = loose(b);
+  int total = 0, found = 0;
+  if (la && lb) {
+    size_t lbl = strlen(lb);
+    char *save = NULL;
+    for (char *w = strtok_r(la, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+      size_t wl = strlen(w);
+      total++;
+      for (const char *p = strstr(lb, w); p; p = strstr(p + 1, w))
+        if ((p == lb || p[-1] == ' ') && (p + wl == lb + lbl || p[wl] == ' ')) { found++; break; }
+    }
+  }
+  free(la); free(lb);
+  return total ? (double)found / total : 0.0;
+}
+
+/* The <h1> that the <title> holds: the whole title, its start, or a long
+ * enough part of it that is not the trailing site segment. */
+static char *matching_h1(const scan *s, const char *site) {
+  char *lt = loose(s->title_el);
+  if (!lt || !*lt) { free(lt); return NULL; }
+  size_t sl;
+  const char *sep = find_sep(s->title_el, 1, &sl);
+  char *tail = sep ? loose(sep + sl) : NULL;
+  const char *best = NULL;
+  int best_score = 0;
+  for (size_t i = 0; i < s->h1s.n; i++) {
+    const cand *c = &s->h1s.v[i];
+    if (c->aside || !c->text || (site && loose_eq(c->text, site))) continue;
+    char *lh = loose(c->text);
+    size_t hl = lh ? strlen(lh) : 0;
+    int score = 0;
+    if (hl && strcmp(lh, lt) == 0) score = 3;
+    else if (hl >= 8 && strncmp(lt, lh, hl) == 0 && lt[hl] == ' ') score = 2;
+    else if (hl >= 8 && strstr(lt, lh) && hl * 10 >= strlen(lt) * 3 &&
+             !(tail && strcmp(tail, lh) == 0))
+      score = 1;
+    if (score > best_score) { best = c->text; best_score = score; }
+    free(lh);
+  }
+  free(tail);
+  free(lt);
+  return best ? strdup(best) : NULL;
+}
+
+static void resolve_title(scan *s, art_meta *m, const char *host) {
+  const char *site = m->site_name;
+  const char *ld = NULL;
+  const char *og = meta_get(s, K_TITLE, NELEM(K_TITLE), META_ONLY | (1 << MK_RDFA));
+  if (s->main) {
+    const char *hl = ld_str(s->main, "headline"), *name = NULL;
+    if (is_article_item(s->main) || ld_type_in(s->main, LD_VIDEO, NELEM(LD_VIDEO), NULL))
+      name = ld_str(s->main, "name");
+    /* a headline unlike the page's title while the name matches it is a
+     * subtitle in the wrong field (Wikipedia puts its short description
+     * there) */
+    const char *ref = s->title_el ? s->title_el : og;
+    if (hl && name && ref && !loose_eq(hl, name) && overlap(hl, ref) < 0.5 &&
+        overlap(name, ref) >= 0.75)
+      hl = name;
+    ld = hl ? hl : name;
+  }
+  char *pick = NULL;
+  if (ld) {
+    const char *full = untruncate(ld, og);
+    for (size_t i = 0; full == ld && i < s->h1s.n; i++)
+      if (!s->h1s.v[i].aside) full = untruncate(ld, s->h1s.v[i].text);
+    pick = strip_site(full, site, host, &s->oom);
+  } else if (og) {
+    pick = strip_site(og, site, host, &s->oom);
+  }
+  if (!pick && s->title_el) {
+    pick = matching_h1(s, site);
+    if (!pick) pick = clean_title(s->title_el, site, host, &s->oom);
+  }
+  for (size_t i = 0; i < s->h1s.n && !pick; i++)
+    if (!s->h1s.v[i].aside && s->h1s.v[i].text) pick = strdup(s->h1s.v[i].text);
+  if (pick) {
+    /* permalink marks documentation generators put after headings */
+    size_t n = strlen(pick);
+    while (n >= 2 && strcmp(pick + n - 2, "\xC2\xB6") == 0) { pick[n - 2] = '\0'; n -= 2; }
+    m->title = clean_dup(pick, &s->oom);
+    free(pick);
+  }
+}
+
+/* JSON-LD's description first: it is the editor's summary, where the meta
+ * description is often the first paragraph. */
+static void resolve_description(scan *s, art_meta *m) {
+  if (s->main) set_clean(s, &m->description, ld_str(s->main, "description"));
+  set_clean(s, &m->description, meta_get(s, K_DESCRIPTION, NELEM(K_DESCRIPTION),
+                                          META_ONLY | (1 << MK_RDFA)));
+  static const char *const D[] = {"description"};
+  set_clean(s, &m->description, meta_get(s, D, 1, 1 << MK_ITEMPROP));
+}
+
+static void resolve_urls(scan *s, art_meta *m) {
+  const char *base = base_url(s);
+  if (s->canonical_link) m->canonical_url = absolute_url(s->canonical_link, base, &s->oom);
+  if (!m->canonical_url) {
+    const char *og = meta_get(s, K_CANONICAL, NELEM(K_CANONICAL), META_ONLY);
+    if (og) m->canonical_url = absolute_url(og, base, &s->oom);
+  }
+  if (!m->canonical_url && s->main) {
+    const char *u = ld_str(s->main, "url");
+    if (!u) u = ld_str(s->main, "mainEntityOfPage");
+    if (u) m->canonical_url = absolute_url(u, base, &s->oom);
+  }
+  const char *img = meta_get(s, K_IMAGE, NELEM(K_IMAGE), META_ONLY);
+  if (img) m->image = absolute_url(img, base, &s->oom);
+  if (!m->image && s->main) {
+    const char *u = ld_str(s->main, "image");
+    if (!u) u = ld_str(s->main, "thumbnailUrl");
+    if (u) m->image = absolute_url(u, base, &s->oom);
+  }
+  if (!m->image && s->image_src) m->image = absolute_url(s->image_src, base, &s->oom);
+  /* licence: rel=license, JSON-LD, meta */
+  for (size_t i = 0; i < s->licenses.n && !m->license; i++)
+    m->license = absolute_url(s->licenses.v[i], base, &s->oom);
+  if (!m->license && s->main) set_clean(s, &m->license, ld_str(s->main, "license"));
+  if (!m->license) set_clean(s, &m->license, meta_get(s, K_LICENSE, NELEM(K_LICENSE), ALL_KINDS));
+  /* feeds */
+  for (size_t i = 0; i < s->feeds_url.n; i++) {
+    char *u = absolute_url(s->feeds_url.v[i], base, &s->oom);
+    if (!u) continue;
+    int dup = 0;
+    for (size_t k = 0; k < m->n_feeds && !dup; k++) dup = strcmp(m->feeds[k].url, u) == 0;
+    if (dup || vec_grow((void **)&m->feeds, &m->cap_feeds, m->n_feeds, sizeof *m->feeds)) {
+      if (!dup) s->oom = 1;
+      free(u);
+      continue;
+    }
+    art_feed *f = &m->feeds[m->n_feeds++];
+    f->url = u;
+    f->type = strdup(s->feeds_type.v[i]);
+    f->title = clean_dup(s->feeds_title.v[i], &s->oom);
+    if (!f->type) s->oom = 1;
+  }
+}
+
+static void resolve_tags(scan *s, art_meta *m) {
+  add_meta_tags(s, &m->tags, "article:tag");
+  add_meta_tags(s, &m->tags, "og:article:tag");
+  if (s->main) add_ld_tags(s, &m->tags, ld_get(s->main, "keywords"));
+  for (size_t i = 0; i < s->rel_tags.n; i++) add_tags(s, &m->tags, s->rel_tags.v[i]);
+  for (size_t k = 2; m->tags.n == 0 && k < NELEM(K_TAGS); k++) add_meta_tags(s, &m->tags, K_TAGS[k]);
+  for (size_t k = 0; k < NELEM(K_SECTION); k++) add_meta_tags(s, &m->categories, K_SECTION[k]);
+  if (s->main) add_ld_tags(s, &m->categories, ld_get(s->main, "articleSection"));
+  for (size_t i = 0; i < s->rel_cats.n; i++) add_tags(s, &m->categories, s->rel_cats.v[i]);
+}
+
+/* ================================================================ public */
+
+int meta_extract(xmlDocPtr doc, const art_opts *o, art_meta *m) {
+  memset(m, 0, sizeof *m);
+  m->paywalled = -1;
+  scan s;
+  memset(&s, 0, sizeof s);
+  s.o = o;
+  s.article_pos = s.main_pos = NO_POS;
+  if (o->url && !(m->url = strdup(o->url))) s.oom = 1;
+  if (jsonld_collect(doc, &s.ld) != 0) s.oom = 1;
+  s.main = pick_main(&s.ld);
+  scan_tree(&s, doc);
+  char host[256];
+  url_host(o->url, host, sizeof host);
+
+  resolve_language(&s, m);
+  s.dc.floor_year = o->date_floor;
+  s.dc.now = o->now;
+  s.dc.order = date_order(m->language);
+  resolve_site(&s, m);
+  resolve_title(&s, m, host);
+  size_t anchor = find_anchor(&s, m->title);
+  resolve_description(&s, m);
+  resolve_urls(&s, m);
+  resolve_authors(&s, m, anchor);
+  resolve_dates(&s, m, anchor);
+  resolve_tags(&s, m);
+  resolve_videos(&s, m);
+  resolve_paywall(&s, m);
+  resolve_page_type(&s, m);
+  if (s.main && is_article_item(s.main)) set_clean(&s, &m->body_text, ld_str(s.main, "articleBody"));
+  int oom = s.oom;
+  scan_free(&s);
+  return oom ? -1 : 0;
+}
+
+/* An image that is an icon, a logo, an avatar or a tracking pixel. */
+static int small_image(const art_image *im) {
+  if (im->width > 0 && im->width < TOP_IMAGE_MIN_WIDTH) return 1;
+  if (im->height > 0 && im->height < TOP_IMAGE_MIN_WIDTH / 3) return 1;
+  static const char *const ICONISH[] = {"icon", "logo", "avatar", "sprite", "pixel", "spacer",
+                                        "blank.gif", "1x1", "badge", "emoji"};
+  for (size_t i = 0; im->url && i < NELEM(ICONISH); i++)
+    if (strstr(im->url, ICONISH[i])) return 1;
+  return 0;
+}
+
+/* The text of the first non-empty <p> of the content's HTML (headings are
+ * not a lead), cut at DESCRIPTION_MAX bytes.  NULL when there is none. */
+static char *lead_paragraph(const char *html, int *oom) {
+  for (const char *p = html; (p = strstr(p, "<p")) != NULL; p += 2) {
+    if (p[2] != '>' && p[2] != ' ') continue;
+    const char *open_end = strchr(p, '>');
+    if (!open_end) return NULL;
+    const char *close = strstr(open_end, "</p>");
+    size_t l = close ? (size_t)(close - open_end - 1) : strlen(open_end + 1);
+    if (l > DESCRIPTION_MAX * 4) l = DESCRIPTION_MAX * 4;   /* markup included */
+    char *inner = strndup(open_end + 1, l);
+    if (!inner) { *oom = 1; return NULL; }
+    char *t = clean_dup(inner, oom);
+    free(inner);
+    if (t && strlen(t) > DESCRIPTION_MAX) {
+      size_t k = DESCRIPTION_MAX;
+      while (k > 0 && ((unsigned char)t[k] & 0xC0) == 0x80) k--;  /* whole characters */
+      t[k] = '\0';
+    }
+    if (t) return t;
+    if (!close) return NULL;
+  }
+  return NULL;
+}
+
+int meta_finish(const art_opts *o, art_meta *m, art_content *c) {
+  int oom = 0;
+  if (!m->image && c) {
+    for (size_t i = 0; i < c->n_images && !m->image; i++)
+      if (c->images[i].url && !small_image(&c->images[i]) &&
+          !(m->image = strdup(c->images[i].url)))
+        oom = 1;
+  }
+  if (!m->language && o->detect_language && c && c->text && strlen(c->text) >= LANG_MIN_TEXT) {
+    char tld[16] = "", host[256], code[32];
+    url_host(o->url, host, sizeof host);
+    const char *dot = strrchr(host, '.');
+    if (dot && strlen(dot + 1) < sizeof tld) snprintf(tld, sizeof tld, "%s", dot + 1);
+    if (lang_detect(c->text, strlen(c->text), *tld ? tld : NULL, code, sizeof code) &&
+        !(m->language = strdup(code)))
+      oom = 1;
+  }
+  /* no description declared: the lead paragraph */
+  if (!m->description && c && c->html) m->description = lead_paragraph(c->html, &oom);
+  if (!m->page_type && c) {
+    const char *t = c->is_article ? "article" : c->n_links >= 10 ? "index" : "other";
+    if (!(m->page_type = strdup(t))) oom = 1;
+  }
+  return oom ? -1 : 0;
 }
 
 void meta_free(art_meta *m) {
