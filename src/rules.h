@@ -118,7 +118,9 @@
   "ad", "ads", "sharedaddy", "share-buttons", "social-share", "jp-relatedposts", "yarpp", \
   "related-posts", "author-bio", "comments", "comment-list", "commentlist", "byline", \
   "post-tags", "entry-tags", "tags", "printfriendly", "wp-caption-credit", "subscribe", \
-  "promo", "banner", "disqus_thread", "gdpr", "modal", "consent", "popup", "footer", "sidebar", "nav", "navigation"
+  "promo", "banner", "disqus_thread", "gdpr", "modal", "consent", "popup", "disclaimer", \
+  "disclosure", "authorbox", "author-box", "about-author", "about-the-author", "author-info", \
+  "post-author", "entry-author", "footer", "sidebar", "nav", "navigation"
 
 /* Class tokens with these prefixes name taxonomies (WordPress adds
  * "category-comments", "tag-sidebar" to posts): they are matched whole,
@@ -185,7 +187,9 @@
   "ver también", "puedes ver", "te puede interesar", "también te puede interesar", \
   "notas relacionadas", "noticias relacionadas", "más noticias", "leia também", \
   "leia mais", "veja também", "leggi anche", "potrebbe interessarti", "czytaj też", \
-  "czytaj także", "zobacz też", "zobacz także", "lees ook", "lees meer"
+  "czytaj także", "zobacz też", "zobacz także", "lees ook", "lees meer", "credit:", \
+  "credits:", "foto:", "fotos:", "bild:", "quelle:", "source:", "fuente:", "crédit photo", \
+  "alle angaben ohne gewähr", "zum newsletter", "jetzt abonnieren"
 
 /* A caption containing one of these (lower-cased) is a credit line, not
  * part of the article: dropped whole. */
