@@ -246,7 +246,8 @@ static void close_auto_p(hstate *s) {
   if (!s->auto_p) return;
   trim_spaces(&s->b);
   /* an auto <p> that got nothing but spaces is removed */
-  if (s->b.len >= 3 && !memcmp(s->b.data + s->b.len - 3, "<p>", 3)) buf_truncate(&s->b, s->b.len - 3);
+  if (s->b.len >= 3 && !memcmp(s->b.data + s->b.len - 3, "<p>", 3))
+    buf_truncate(&s->b, s->b.len - 3);
   else buf_adds(&s->b, "</p>\n");
   s->auto_p = 0;
 }
@@ -499,10 +500,18 @@ static int m_enter(void *ud, xmlNode *n) {
     xmlFree(u);
     return 0;
   }
-  if (!strcmp(tag, "br")) { trim_spaces(&s->b); buf_adds(&s->b, s->cells ? " " : "  \n"); return 0; }
+  if (!strcmp(tag, "br")) {
+    trim_spaces(&s->b);
+    buf_adds(&s->b, s->cells ? " " : "  \n");
+    return 0;
+  }
   if (!strcmp(tag, "hr")) { breaks(&s->b, 2); buf_adds(&s->b, "---\n\n"); return 0; }
   int h = heading_level(n);
-  if (h) { breaks(&s->b, 2); for (int i = 0; i < h; i++) buf_addc(&s->b, '#'); buf_addc(&s->b, ' '); }
+  if (h) {
+    breaks(&s->b, 2);
+    for (int i = 0; i < h; i++) buf_addc(&s->b, '#');
+    buf_addc(&s->b, ' ');
+  }
   else if (!strcmp(tag, "ul") || !strcmp(tag, "ol")) {
     if (s->depth == 0) breaks(&s->b, 2); else breaks(&s->b, 1);
     if (s->depth < 32) s->lists[s->depth] = (lvl){tag[0] == 'o', 0};
@@ -574,7 +583,10 @@ static void m_leave(void *ud, xmlNode *n) {
   for (size_t i = pos; i < s->b.len; i++)
     if (!is_space((unsigned char)s->b.data[i])) { empty = 0; break; }
   if (heading_level(n)) {
-    if (empty) { while (s->b.len && s->b.data[s->b.len - 1] != '\n') buf_truncate(&s->b, s->b.len - 1); return; }
+    if (empty) {   /* drop the "## " of a heading left empty */
+      while (s->b.len && s->b.data[s->b.len - 1] != '\n') buf_truncate(&s->b, s->b.len - 1);
+      return;
+    }
     breaks(&s->b, 2);
   } else if (!strcmp(tag, "ul") || !strcmp(tag, "ol")) {
     s->depth--;
@@ -606,7 +618,10 @@ static void m_leave(void *ud, xmlNode *n) {
     xmlChar *u = xt_abs_url(s->c, dom_attr(n, "href"), 0);
     if (empty) buf_truncate(&s->b, pos - 1);
     else if (u) { trim_spaces(&s->b); buf_printf(&s->b, "](%s)", (const char *)u); }
-    else { memmove(s->b.data + pos - 1, s->b.data + pos, s->b.len - pos); buf_truncate(&s->b, s->b.len - 1); }
+    else {   /* no usable URL: remove the "[" and keep the text */
+      memmove(s->b.data + pos - 1, s->b.data + pos, s->b.len - pos);
+      buf_truncate(&s->b, s->b.len - 1);
+    }
     if (u) xmlFree(u);
   } else if (!strcmp(tag, "blockquote")) {
     breaks(&s->b, 1);

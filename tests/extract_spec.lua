@@ -128,8 +128,8 @@ describe("extraction", function()
     local a = parse(page("<article>" .. paras(1, 2) ..
       "<figure><img src='data:image/gif;base64,R0lGODlhAQABAAAAACw=' data-src='/img/a.jpg' " ..
       "alt='A'><figcaption>First picture of the seals.</figcaption></figure>" ..
-      "<img class='lazy' src='placeholder.png' srcset='/img/b-320.jpg 320w, /img/b-1024.jpg 1024w'" ..
-      " alt='B'>" ..
+      "<img class='lazy' src='placeholder.png' " ..
+      "srcset='/img/b-320.jpg 320w, /img/b-1024.jpg 1024w' alt='B'>" ..
       "<img src='/img/blank.gif' class='lazyload'><noscript><img src='/img/c.jpg' alt='C'>" ..
       "</noscript>" ..
       "<amp-img src='/img/d.jpg' width='640' height='480' alt='D'></amp-img>" ..
