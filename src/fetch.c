@@ -11,6 +11,7 @@
 #include <arpa/inet.h>
 #include <ctype.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,10 +55,30 @@ typedef struct ft_xfer {
   int flag;
   int blocked_any;               /* deny_private refused at least one address */
   CURLcode code;
+  int parse;                     /* turn a 2xx body into an article */
+  int parsed;                    /* art holds a result (to free) */
+  int parse_rc;                  /* art_parse's return */
+  art_opts popts;                /* strings below are owned copies */
+  char *p_url, *p_ctype, *p_enc;
+  art_result art;
+  char perr[128];
   char blocked[INET6_ADDRSTRLEN];
   char msg[CURL_ERROR_SIZE + 128];
   char errbuf[CURL_ERROR_SIZE];
 } ft_xfer;
+
+/* Parse workers.  `mu` guards the two queues and `stop`; a transfer in
+ * either queue belongs to the pool until drained back. */
+typedef struct ft_pool {
+  int want;                      /* threads to start on first use */
+  int n;                         /* threads started */
+  pthread_t *th;
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+  ft_xfer *jobs_head, *jobs_tail;
+  ft_xfer *out_head, *out_tail;
+  int stop;
+} ft_pool;
 
 struct ft_multi {
   CURLM *multi;
@@ -65,7 +86,10 @@ struct ft_multi {
   ft_xfer *active;
   ft_xfer *done_head, *done_tail;
   long next_id;
-  int running;                   /* transfers in `active` */
+  int running;                   /* transfers in `active` or in the pool */
+  ft_pool pool;
+  long *handoff;                 /* ids that left the network for the pool ... */
+  size_t n_handoff, cap_handoff; /* ... since ft_handoff_take */
 };
 
 /* ------------------------------------------------------------ addresses */
@@ -259,6 +283,10 @@ static void xfer_free(ft_xfer *x) {
   buf_free(&x->hdrs);
   strvec_free(&x->accept);
   free(x->allow);
+  if (x->parsed) art_result_free(&x->art);
+  free(x->p_url);
+  free(x->p_ctype);
+  free(x->p_enc);
   free(x);
 }
 
@@ -382,6 +410,13 @@ int ft_add(ft_multi *m, const ft_req *r, long *id, char *err, size_t errlen) {
   x->deny_private = r->deny_private;
   x->keep_error_body = r->keep_error_body;
   int fail = 0;
+  if (r->parse) {
+    x->parse = 1;
+    x->popts = *r->parse;
+    x->popts.url = x->popts.content_type = NULL;  /* set from the response */
+    if (r->parse->encoding) fail = !(x->p_enc = strdup(r->parse->encoding));
+    x->popts.encoding = x->p_enc;
+  }
   for (size_t i = 0; !fail && i < r->n_accept; i++)
     fail = strvec_push(&x->accept, r->accept[i]) != 0;
   if (!fail && r->n_allow) {
@@ -419,7 +454,115 @@ int ft_add(ft_multi *m, const ft_req *r, long *id, char *err, size_t errlen) {
   return 0;
 }
 
-/* Moves finished transfers from the active list to the done queue. */
+static void done_push(ft_multi *m, ft_xfer *x) {
+  x->next = NULL;
+  if (m->done_tail) m->done_tail->next = x;
+  else m->done_head = x;
+  m->done_tail = x;
+}
+
+/* Runs art_parse on the transfer's body.  Touches only x: safe on a worker. */
+static void parse_body(ft_xfer *x) {
+  x->parse_rc = art_parse(buf_str(&x->body), x->body.len, &x->popts, &x->art, x->perr,
+                          sizeof x->perr);
+  x->parsed = 1;
+}
+
+static void *worker(void *arg) {
+  ft_multi *m = arg;
+  ft_pool *p = &m->pool;
+  pthread_mutex_lock(&p->mu);
+  for (;;) {
+    while (!p->stop && !p->jobs_head) pthread_cond_wait(&p->cv, &p->mu);
+    if (p->stop) break;
+    ft_xfer *x = p->jobs_head;
+    p->jobs_head = x->next;
+    if (!p->jobs_head) p->jobs_tail = NULL;
+    pthread_mutex_unlock(&p->mu);
+    parse_body(x);
+    pthread_mutex_lock(&p->mu);
+    x->next = NULL;
+    if (p->out_tail) p->out_tail->next = x;
+    else p->out_head = x;
+    p->out_tail = x;
+    /* Thread-safe by libcurl's contract: ends the owner's curl_multi_poll. */
+    curl_multi_wakeup(m->multi);
+  }
+  pthread_mutex_unlock(&p->mu);
+  return NULL;
+}
+
+/* Starts the workers on first use; returns the number running. */
+static int pool_start(ft_multi *m) {
+  ft_pool *p = &m->pool;
+  if (p->n || p->want <= 0) return p->n;
+  p->th = calloc((size_t)p->want, sizeof *p->th);
+  if (!p->th) {
+    p->want = 0;
+    return 0;
+  }
+  for (int i = 0; i < p->want; i++) {
+    if (pthread_create(&p->th[i], NULL, worker, m) != 0) break;
+    p->n++;
+  }
+  if (!p->n) p->want = 0;  /* could not start any: parse inline from now on */
+  return p->n;
+}
+
+/* Hands a finished transfer that wants parsing to a worker, or parses it
+ * here when there are none.  Returns 1 when the pool took it. */
+static int submit_parse(ft_multi *m, ft_xfer *x) {
+  char *u = NULL, *ct = NULL;
+  curl_easy_getinfo(x->easy, CURLINFO_EFFECTIVE_URL, &u);
+  curl_easy_getinfo(x->easy, CURLINFO_CONTENT_TYPE, &ct);
+  if (u) x->p_url = strdup(u);
+  if (ct) x->p_ctype = strdup(ct);
+  x->popts.url = x->p_url;
+  x->popts.content_type = x->p_ctype;
+  if (pool_start(m) == 0) {
+    parse_body(x);
+    return 0;
+  }
+  ft_pool *p = &m->pool;
+  pthread_mutex_lock(&p->mu);
+  x->next = NULL;
+  if (p->jobs_tail) p->jobs_tail->next = x;
+  else p->jobs_head = x;
+  p->jobs_tail = x;
+  pthread_cond_signal(&p->cv);
+  pthread_mutex_unlock(&p->mu);
+  return 1;
+}
+
+/* Moves parsed transfers from the pool to the done queue. */
+static void drain(ft_multi *m) {
+  ft_pool *p = &m->pool;
+  if (!p->n) return;
+  pthread_mutex_lock(&p->mu);
+  ft_xfer *x = p->out_head;
+  p->out_head = p->out_tail = NULL;
+  pthread_mutex_unlock(&p->mu);
+  while (x) {
+    ft_xfer *next = x->next;
+    done_push(m, x);
+    m->running--;
+    x = next;
+  }
+}
+
+/* Whether a finished transfer has a body to parse: completed, unflagged,
+ * and 2xx (or no status at all: file://). */
+static int wants_parse(ft_xfer *x) {
+  if (!x->parse || x->code != CURLE_OK) return 0;
+  if (!x->checked) x->flag = first_checks(x);
+  if (x->flag != FLAG_NONE) return 0;
+  long status = 0;
+  curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &status);
+  return status < 300;
+}
+
+/* Moves finished transfers from the active list to the done queue (or to
+ * the parse pool first). */
 static void collect(ft_multi *m) {
   CURLMsg *msg;
   int left;
@@ -436,9 +579,13 @@ static void collect(ft_multi *m) {
     else m->active = x->next;
     if (x->next) x->next->prev = x->prev;
     x->prev = x->next = NULL;
-    if (m->done_tail) m->done_tail->next = x;
-    else m->done_head = x;
-    m->done_tail = x;
+    if (wants_parse(x) && submit_parse(m, x)) {  /* still running, off the network */
+      if (vec_grow((void **)&m->handoff, &m->cap_handoff, m->n_handoff, sizeof *m->handoff)
+          == 0)
+        m->handoff[m->n_handoff++] = x->id;
+      continue;
+    }
+    done_push(m, x);
     m->running--;
   }
 }
@@ -447,11 +594,13 @@ int ft_perform(ft_multi *m, long timeout_ms, char *err, size_t errlen) {
   int still = 0;
   CURLMcode mc = curl_multi_perform(m->multi, &still);
   if (mc == CURLM_OK) collect(m);
+  drain(m);
   if (mc == CURLM_OK && timeout_ms > 0 && !m->done_head) {
     mc = curl_multi_poll(m->multi, NULL, 0, (int)(timeout_ms > 86400000L ? 86400000L
                                                                           : timeout_ms), NULL);
     if (mc == CURLM_OK) mc = curl_multi_perform(m->multi, &still);
     if (mc == CURLM_OK) collect(m);
+    drain(m);
   }
   if (mc != CURLM_OK) {
     snprintf(err, errlen, "%s", curl_multi_strerror(mc));
@@ -479,6 +628,8 @@ int ft_done_peek(ft_multi *m, ft_info *info) {
   info->headers_len = x->hdrs.len;
   info->body = buf_str(&x->body);
   info->body_len = x->body.len;
+  if (x->parsed && x->parse_rc == 0) info->article = &x->art;
+  if (x->parsed && x->parse_rc != 0) info->parse_error = x->perr;
   /* An exchange that completed, possibly with an empty body the write
    * callback never saw: the type and status checks still apply. */
   if (x->code == CURLE_OK && !x->checked) x->flag = first_checks(x);
@@ -535,7 +686,7 @@ int ft_global_init(void) {
   return curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK ? 0 : -1;
 }
 
-ft_multi *ft_multi_new(void) {
+ft_multi *ft_multi_new(int parse_threads) {
   ft_multi *m = calloc(1, sizeof *m);
   if (!m) return NULL;
   m->multi = curl_multi_init();
@@ -543,6 +694,18 @@ ft_multi *ft_multi_new(void) {
     free(m);
     return NULL;
   }
+  if (pthread_mutex_init(&m->pool.mu, NULL) != 0) {
+    curl_multi_cleanup(m->multi);
+    free(m);
+    return NULL;
+  }
+  if (pthread_cond_init(&m->pool.cv, NULL) != 0) {
+    pthread_mutex_destroy(&m->pool.mu);
+    curl_multi_cleanup(m->multi);
+    free(m);
+    return NULL;
+  }
+  m->pool.want = parse_threads > 0 ? parse_threads : 0;
   /* Cookies and DNS answers shared by the transfers of one multi, so a
    * fetcher behaves like one browser session.  Single-threaded: no locks. */
   m->share = curl_share_init();
@@ -553,8 +716,29 @@ ft_multi *ft_multi_new(void) {
   return m;
 }
 
+static void free_list(ft_xfer *x) {
+  while (x) {
+    ft_xfer *next = x->next;
+    xfer_free(x);
+    x = next;
+  }
+}
+
 void ft_multi_free(ft_multi *m) {
   if (!m) return;
+  ft_pool *p = &m->pool;
+  if (p->n) {
+    pthread_mutex_lock(&p->mu);
+    p->stop = 1;
+    pthread_cond_broadcast(&p->cv);
+    pthread_mutex_unlock(&p->mu);
+    for (int i = 0; i < p->n; i++) pthread_join(p->th[i], NULL);
+  }
+  free(p->th);
+  free_list(p->jobs_head);
+  free_list(p->out_head);
+  pthread_cond_destroy(&p->cv);
+  pthread_mutex_destroy(&p->mu);
   while (m->active) {
     ft_xfer *x = m->active;
     m->active = x->next;
@@ -564,7 +748,15 @@ void ft_multi_free(ft_multi *m) {
   while (m->done_head) ft_done_pop(m);
   curl_multi_cleanup(m->multi);
   if (m->share) curl_share_cleanup(m->share);
+  free(m->handoff);
   free(m);
+}
+
+size_t ft_handoff_take(ft_multi *m, const long **ids) {
+  size_t n = m->n_handoff;
+  *ids = m->handoff;
+  m->n_handoff = 0;
+  return n;
 }
 
 long ft_timeout(ft_multi *m) {

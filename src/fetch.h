@@ -14,11 +14,20 @@
  * HTTP >= 400 (the status is what matters, not the error page), and the
  * private-address guard in the open-socket callback, which sees the address
  * libcurl is about to connect to after DNS, on every redirect hop.
+ *
+ * Parsing: a request with `parse` set has its body (2xx, or file://) turned
+ * into an art_result by art_parse on one of the multi's worker threads, so
+ * parsing uses the other cores while the network keeps moving.  Workers only
+ * run art_parse on data the transfer owns; they hand the transfer back
+ * through a mutex-protected queue and wake the multi with
+ * curl_multi_wakeup.  Everything else (libcurl, the queues the caller sees)
+ * stays on the caller's thread.
  */
 #ifndef ARTICLE_FETCH_H
 #define ARTICLE_FETCH_H
 
 #include <stddef.h>
+#include "article.h"
 #include "buf.h"
 #include "vec.h"
 
@@ -47,6 +56,7 @@ typedef struct ft_req {
   const char *cookie_file;       /* read cookies from; "" enables the engine only */
   const char *cookie_jar;        /* write cookies to at the end of the transfer */
   int keep_error_body;           /* read the body of HTTP >= 400 responses too */
+  const art_opts *parse;         /* parse a 2xx body with these (copied); NULL: no */
 } ft_req;
 
 /* What a finished transfer tells.  Strings point into the transfer and live
@@ -65,6 +75,8 @@ typedef struct ft_info {
   double elapsed;                /* seconds */
   long redirects;
   const char *primary_ip;
+  const art_result *article;     /* the parsed body, when the request asked for it */
+  const char *parse_error;       /* art_parse's message when it failed (memory) */
 } ft_info;
 
 typedef struct ft_multi ft_multi;
@@ -73,9 +85,12 @@ typedef struct ft_multi ft_multi;
  * success, -1 when libcurl could not initialise. */
 int ft_global_init(void);
 
-/* A new multi handle, or NULL when out of memory.  Free with ft_multi_free. */
-ft_multi *ft_multi_new(void);
-/* Aborts and frees every transfer, then the multi.  NULL is a no-op. */
+/* A new multi handle, or NULL when out of memory.  Free with ft_multi_free.
+ * parse_threads: worker threads for requests that ask for parsing (started
+ * on first use); 0 parses on the caller's thread inside ft_perform. */
+ft_multi *ft_multi_new(int parse_threads);
+/* Stops the workers (waiting for the pages they are parsing), aborts and
+ * frees every transfer, then the multi.  NULL is a no-op. */
 void ft_multi_free(ft_multi *m);
 
 /* Starts a transfer for r (copied).  Returns 0 and sets *id, or -1 with a
@@ -93,6 +108,12 @@ int ft_perform(ft_multi *m, long timeout_ms, char *err, size_t errlen);
 int ft_done_peek(ft_multi *m, ft_info *info);
 /* Frees the oldest finished transfer. */
 void ft_done_pop(ft_multi *m);
+
+/* The ids of transfers whose network part ended since the last call and
+ * that are now being parsed (their results come later).  *ids stays valid
+ * until the next ft_perform.  A caller counting connections per host frees
+ * the slot here rather than when the parsed result arrives. */
+size_t ft_handoff_take(ft_multi *m, const long **ids);
 
 /* Milliseconds libcurl wants before the next ft_perform (-1: no timer). */
 long ft_timeout(ft_multi *m);

@@ -1,7 +1,7 @@
 /*
  * l_fetch.c — the HTTP engine (fetch.c) as Lua userdata, for lua/article/http.lua.
  *
- *   core.http_multi() -> multi
+ *   core.http_multi([parse_threads]) -> multi
  *   multi:add(req) -> id            starts a transfer (req: see read_req)
  *   multi:perform(wait) -> results  waits up to `wait` seconds, returns finished ones
  *   multi:timeout() -> seconds|nil  when libcurl wants to be called again
@@ -23,6 +23,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "fetch.h"
 
@@ -126,6 +127,14 @@ static int m_add(lua_State *L) {
   r.cookie_file = opt_str(L, 2, "cookie_file");
   r.cookie_jar = opt_str(L, 2, "cookie_jar");
   r.keep_error_body = opt_bool(L, 2, "keep_error_body", 0);
+  /* parse: options for article.parse (without `fields`), validated again
+   * here; their strings live in that table, on the stack until ft_add. */
+  art_opts popts;
+  lua_getfield(L, 2, "parse");
+  if (lua_istable(L, -1)) {
+    l_parse_opts(L, lua_gettop(L), &popts, "article.fetch", 0);
+    r.parse = &popts;
+  }
   long id;
   char err[256];
   if (ft_add(m, &r, &id, err, sizeof err)) return luaL_error(L, "fetch: %s", err);
@@ -161,10 +170,16 @@ static void push_info(lua_State *L, const ft_info *i) {
   lua_setfield(L, -2, "headers");
   lua_pushlstring(L, i->body, i->body_len);
   lua_setfield(L, -2, "body");
+  if (i->article) {
+    l_push_article(L, i->article);
+    lua_setfield(L, -2, "article");
+  }
+  l_setstr(L, "parse_error", i->parse_error);
 }
 
-/* multi:perform([wait]) -> array of finished transfers.  Waits at most
- * `wait` seconds (default 0: never blocks) for network activity. */
+/* multi:perform([wait]) -> array of finished transfers, array of the ids
+ * that finished on the network and are being parsed.  Waits at most `wait`
+ * seconds (default 0: never blocks) for network activity. */
 static int m_perform(lua_State *L) {
   ft_multi *m = check_multi(L, 1);
   double wait = luaL_optnumber(L, 2, 0);
@@ -181,7 +196,14 @@ static int m_perform(lua_State *L) {
     lua_rawseti(L, -2, ++n);
     ft_done_pop(m);
   }
-  return 1;
+  const long *ids;
+  size_t nh = ft_handoff_take(m, &ids);
+  lua_createtable(L, (int)nh, 0);
+  for (size_t k = 0; k < nh; k++) {
+    lua_pushinteger(L, (lua_Integer)ids[k]);
+    lua_rawseti(L, -2, (int)k + 1);
+  }
+  return 2;
 }
 
 static int m_timeout(lua_State *L) {
@@ -241,7 +263,8 @@ static int l_http_multi(lua_State *L) {
   u->m = NULL;
   luaL_getmetatable(L, MULTI_MT);
   lua_setmetatable(L, -2);
-  u->m = ft_multi_new();
+  lua_Integer threads = luaL_optinteger(L, 1, 0);
+  u->m = ft_multi_new(threads < 0 ? 0 : threads > 64 ? 64 : (int)threads);
   if (!u->m) return luaL_error(L, "out of memory");
   return 1;
 }
@@ -294,6 +317,13 @@ static int l_http_mkdir(lua_State *L) {
   return 1;
 }
 
+/* Processors online: the default number of parse workers. */
+static int l_http_cpus(lua_State *L) {
+  long n = sysconf(_SC_NPROCESSORS_ONLN);
+  lua_pushinteger(L, n > 0 ? n : 1);
+  return 1;
+}
+
 static int l_http_is_private(lua_State *L) {
   int r = ft_addr_is_private(luaL_checkstring(L, 1));
   if (r < 0) lua_pushnil(L);
@@ -317,6 +347,7 @@ void l_fetch_open(lua_State *L) {
     {"http_multi", l_http_multi}, {"http_now", l_http_now},
     {"http_sleep", l_http_sleep}, {"http_hash", l_http_hash},
     {"http_is_private", l_http_is_private}, {"http_mkdir", l_http_mkdir},
+    {"http_cpus", l_http_cpus},
     {NULL, NULL},
   };
   ac_setfuncs(L, fns, 0);

@@ -38,6 +38,9 @@ local DEFAULTS = {
   user_agent = M.user_agent, robots = true, retries = 2, retry_delay = 1,
   max_retry_delay = 30, cache_ttl = 0, cookies = false,
   concurrency = 8, per_host = 2, delay = 0, max_crawl_delay = 30, raw = false,
+  -- parse workers for fetch_many / fetcher: the cores, up to 4 (single
+  -- fetches parse on the calling thread)
+  parse_threads = math.min(4, core.http_cpus()),
 }
 
 -- Option checkers: each returns an error string for a bad value.
@@ -88,8 +91,10 @@ local CHECK = {
   delay = { is_num, "a number of seconds" },
   max_crawl_delay = { is_num, "a number of seconds" },
   raw = { function(v) return type(v) == "boolean" end, "a boolean" },
+  parse_threads = { function(v) return is_int(v) and v <= 64 end, "an integer from 0 to 64" },
 }
-local SCHEDULING = { concurrency = true, per_host = true, delay = true, raw = true }
+local SCHEDULING = { concurrency = true, per_host = true, delay = true, raw = true,
+                     parse_threads = true }
 
 local function parse_options()
   return require("article").parse_options
@@ -263,7 +268,10 @@ local function request(F, url, extra_headers, robots_fetch)
   if accept and not o.has_accept_header then
     headers[#headers + 1] = "Accept: " .. table.concat(accept, ",") .. ",*/*;q=0.1"
   end
+  local parse
+  if not robots_fetch and not o.raw and not F.popts.fields then parse = F.popts end
   return {
+    parse = parse,
     url = url, user_agent = o.user_agent, headers = headers,
     connect_timeout = o.connect_timeout, timeout = o.timeout,
     low_speed_limit = o.low_speed_limit, low_speed_time = o.low_speed_time,
@@ -281,12 +289,13 @@ end
 local function new_fetcher(o, p)
   local F = setmetatable({
     o = o, popts = p,
-    multi = core.http_multi(),
+    multi = core.http_multi(o.parse_threads),
     hosts = {}, host_list = {},   -- origin -> host state; origins with queued items
     inflight = {},                -- transfer id -> item
     retrying = {},                -- items waiting for their retry time
     done = {},                    -- results ready for the next step
     active = 0, queued = 0, next_id = 0,
+    parsing = 0,                  -- off the network, on a parse worker
   }, Fetcher)
   return F
 end
@@ -334,12 +343,18 @@ local function response_of(c, item)
   }
 end
 
--- Records a finished item: parses the body into an article unless raw.
-local function finish(F, item, body, resp, err, kind)
+-- Records a finished item: parses the body into an article unless raw
+-- (or takes the article the engine parsed on a worker thread, `parsed`).
+local function finish(F, item, body, resp, err, kind, parsed, parse_err)
   local r = { id = item.id, url = item.url, tag = item.tag, response = resp }
   if body and not err then
     if F.o.raw then
       r.body = body
+    elseif parsed then
+      parsed.response = resp
+      r.article = parsed
+    elseif parse_err then
+      err, kind = parse_err, "memory"
     else
       local po = {}
       for k, v in pairs(F.popts) do po[k] = v end
@@ -507,13 +522,25 @@ local function on_robots(F, meta, c)
   robots_put(h.origin, rules, ttl, now)
 end
 
+-- A transfer left the network and is being parsed: its slot is free.
+local function on_handoff(F, id)
+  local item = F.inflight[id]
+  if not item or item.parsing then return end
+  item.parsing = true
+  F.active = F.active - 1
+  local h = F.hosts[item.origin]
+  h.active = h.active - 1
+end
+
 local function on_done(F, c)
   local item = F.inflight[c.id]
   if not item then return end
   F.inflight[c.id] = nil
-  F.active = F.active - 1
   local h = item.host or F.hosts[item.origin]
-  h.active = h.active - 1
+  if not item.parsing then
+    F.active = F.active - 1
+    h.active = h.active - 1
+  end
   if item.robots then return on_robots(F, item, c) end
   local resp = response_of(c, item)
   if c.kind then
@@ -548,7 +575,7 @@ local function on_done(F, c)
       stored = os.time(),
     }, c.body)
   end
-  finish(F, item, c.body, resp)
+  finish(F, item, c.body, resp, nil, nil, c.article, c.parse_error)
 end
 
 --- Queues url; returns its id (results carry it, and `tag`).
@@ -578,7 +605,7 @@ end
 
 --- URLs added and not yet returned by step.
 function Fetcher:pending()
-  return self.queued + self.active + #self.retrying + #self.done
+  return self.queued + self.active + self.parsing + #self.retrying + #self.done
 end
 
 --- Seconds until step has something to do (0: now), or nil when idle.
@@ -587,7 +614,7 @@ function Fetcher:timeout()
   if self:pending() == 0 then return nil end
   local wake = pump(self)
   if #self.done > 0 then return 0 end
-  local t = self.active > 0 and self.multi:timeout() or nil
+  local t = (self.active > 0 or self.parsing > 0) and self.multi:timeout() or nil
   if wake then
     local w = math.max(0, wake - core.http_now())
     t = t and math.min(t, w) or w
@@ -613,8 +640,18 @@ function Fetcher:step(timeout)
     local now = core.http_now()
     local wait = #self.done > 0 and 0 or math.max(0, deadline - now)
     if wake then wait = math.min(wait, math.max(0, wake - now)) end
-    if self.active > 0 then
-      for _, c in ipairs(self.multi:perform(wait)) do on_done(self, c) end
+    if self.active > 0 or self.parsing > 0 then
+      local done, handoff = self.multi:perform(wait)
+      for _, id in ipairs(handoff) do
+        on_handoff(self, id)
+        self.parsing = self.parsing + 1
+      end
+      for _, c in ipairs(done) do
+        if self.inflight[c.id] and self.inflight[c.id].parsing then
+          self.parsing = self.parsing - 1
+        end
+        on_done(self, c)
+      end
     elseif wait > 0 and (wake or self.queued > 0) then
       core.http_sleep(wait)
     elseif #self.done == 0 then
@@ -631,7 +668,7 @@ end
 function Fetcher:close()
   self.multi:close()
   self.hosts, self.host_list, self.inflight, self.retrying = {}, {}, {}, {}
-  self.queued, self.active = 0, 0
+  self.queued, self.active, self.parsing = 0, 0, 0
 end
 
 function Fetcher:closed() return self.multi:closed() end
@@ -657,7 +694,7 @@ local function run_one(url, opts, fname, raw)
     error(("bad argument #1 to '%s' (string expected, got %s)"):format(fname, type(url)), 3)
   end
   local o, p = check_options(opts, fname, false, 2)
-  o.concurrency, o.per_host, o.raw = 1, 1, raw
+  o.concurrency, o.per_host, o.raw, o.parse_threads = 1, 1, raw, 0
   local F = new_fetcher(o, p)
   F:add(url)
   local r
