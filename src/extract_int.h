@@ -102,10 +102,9 @@ void xs_stats(xctx *c, uint32_t skip);
 /* Scores paragraph units into their ancestors and returns the best
  * candidate (NULL when nothing scored). */
 xinfo *xs_score(xctx *c);
-/* Class/id token test against a rule set (RS_*). */
+/* Class/id rule sets (RS_*). */
 enum { RS_UNLIKELY = 1, RS_MAYBE = 2, RS_POS = 4, RS_NEG = 8, RS_COMMENT = 16, RS_CREDIT = 32,
        RS_CAPTION = 128 };
-unsigned rules_class_sets(const xmlNode *n);
 /* Tag rule sets. */
 enum { RT_DROP = 1, RT_BLOCK = 2, RT_BOILER = 4, RT_HTML = 8, RT_CLEAN = 64, RT_FLOW = 128,
        RT_PARA = 16, RT_CPARA = 32 };

@@ -201,15 +201,11 @@ static unsigned attr_sets(const char *v, int is_id) {
   return sets;
 }
 
-unsigned rules_class_sets(const xmlNode *n) {
-  const char *c = dom_attr(n, "class"), *id = dom_attr(n, "id");
-  return (c ? attr_sets(c, 0) : 0) | (id ? attr_sets(id, 1) : 0);
-}
 
 /* Readability's weight: class and id each count +-25. */
-static float class_weight(const xmlNode *n, unsigned *all) {
+static float class_weight(const char *cls, const char *id, unsigned *all) {
   float w = 0;
-  const char *vals[2] = {dom_attr(n, "class"), dom_attr(n, "id")};
+  const char *vals[2] = {cls, id};
   *all = 0;
   for (int k = 0; k < 2; k++) {
     if (!vals[k] || !*vals[k]) continue;
@@ -365,15 +361,24 @@ static void classify(xinfo *x) {
   else if (tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6' && !tag[2]) f |= XF_HEADING;
   if (f & XF_IMG) fix_lazy_image(n);
   if (n->properties) {
-    if (dom_attr(n, "hidden")) f |= XF_HIDDEN;
-    const char *ah = dom_attr(n, "aria-hidden");
-    if (ah && strcmp(ah, "true") == 0) f |= XF_HIDDEN;
-    const char *st = dom_attr(n, "style");
-    if (st && style_hidden(st)) f |= XF_HIDDEN;
-    const char *role = dom_attr(n, "role");
-    if (role && rules_boiler_role(role)) f |= XF_UNLIKELY;
+    /* one pass over the attributes */
+    const char *cls = NULL, *id = NULL;
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+      const char *name = (const char *)a->name;
+      const char *v = (a->children && a->children->type == XML_TEXT_NODE &&
+                       a->children->content) ? (const char *)a->children->content : "";
+      switch (name ? name[0] : 0) {
+        case 'c': if (!strcmp(name, "class")) cls = v; break;
+        case 'i': if (!strcmp(name, "id")) id = v; break;
+        case 'h': if (!strcmp(name, "hidden")) f |= XF_HIDDEN; break;
+        case 'a': if (!strcmp(name, "aria-hidden") && !strcmp(v, "true")) f |= XF_HIDDEN; break;
+        case 's': if (!strcmp(name, "style") && style_hidden(v)) f |= XF_HIDDEN; break;
+        case 'r': if (!strcmp(name, "role") && rules_boiler_role(v)) f |= XF_UNLIKELY; break;
+        default: break;
+      }
+    }
     unsigned sets = 0;
-    x->weight = class_weight(n, &sets);
+    x->weight = class_weight(cls, id, &sets);
     int protected = (f & XF_LINK) || strcmp(tag, "body") == 0 || strcmp(tag, "main") == 0;
     if (!protected) {
       if ((sets & RS_UNLIKELY) && !(sets & RS_MAYBE)) f |= XF_UNLIKELY;
