@@ -356,7 +356,8 @@ enum { NK_META, NK_TIME, NK_OTHER };              /* the element that carried it
 typedef struct mentry {
   char *key;                 /* lower case, '.' read as ':' */
   char *val;                 /* cleaned */
-  int kind, node_kind, aside;
+  int kind, node_kind;
+  const xmlNode *aside;      /* nearest not-the-article ancestor, or NULL */
   size_t pos;                /* page-text offset of the element */
 } mentry;
 
@@ -365,7 +366,8 @@ typedef struct cand {
   char *text;                /* cleaned text (short) */
   char *attr;                /* datetime / content / title attribute, or NULL */
   size_t pos;
-  int aside;                 /* inside related stories, comments, navigation */
+  const xmlNode *aside;      /* nearest related-stories / comments / navigation
+                              * ancestor, or NULL (see is_aside) */
   int modified, published;   /* class says update / publication */
   int pubdate;               /* <time pubdate> */
   const xmlNode *node;
@@ -378,8 +380,8 @@ typedef struct candvec {
 typedef struct scan {
   const art_opts *o;
   mentry *m; size_t nm, capm;
-  candvec bylines, dates, times, h1s;
-  strvec rel_tags, rel_cats, feeds_url, feeds_type, feeds_title, licenses;
+  candvec bylines, dates, times, h1s, heads, rel_tags, rel_cats;
+  strvec feeds_url, feeds_type, feeds_title, licenses;
   strvec iframes, video_src;
   char *title_el, *html_lang, *base, *canonical_link, *image_src;
   size_t article_pos, main_pos;     /* first <article> / <main>, or SIZE_MAX */
@@ -387,11 +389,16 @@ typedef struct scan {
   buf text;                          /* the page text, for positions and scans */
   jsonld ld;
   json_object *main;                 /* the page's main JSON-LD item, or NULL */
+  const xmlNode *headline;           /* the headline element, once known */
   date_ctx dc;
   int oom;
 } scan;
 
 #define NO_POS ((size_t)-1)
+
+/* True when an element whose nearest aside ancestor is `aside` lies outside
+ * the article: that ancestor does not hold the headline. */
+static int is_aside(const scan *s, const xmlNode *aside);
 /* Page text kept for scanning (positions beyond still count). */
 #define SCAN_TEXT_MAX (1u << 20)
 
@@ -405,7 +412,8 @@ static void scan_free(scan *s) {
   for (size_t i = 0; i < s->nm; i++) { free(s->m[i].key); free(s->m[i].val); }
   free(s->m);
   cand_free(&s->bylines); cand_free(&s->dates); cand_free(&s->times); cand_free(&s->h1s);
-  strvec_free(&s->rel_tags); strvec_free(&s->rel_cats); strvec_free(&s->feeds_url);
+  cand_free(&s->heads); cand_free(&s->rel_tags); cand_free(&s->rel_cats);
+  strvec_free(&s->feeds_url);
   strvec_free(&s->feeds_type); strvec_free(&s->feeds_title); strvec_free(&s->licenses);
   strvec_free(&s->iframes); strvec_free(&s->video_src);
   free(s->title_el); free(s->html_lang); free(s->base); free(s->canonical_link);
@@ -428,7 +436,7 @@ static char *norm_key(const char *k, size_t n) {
 }
 
 static void add_entry(scan *s, const char *key, size_t klen, const char *val, int kind,
-                      int node_kind, int aside) {
+                      int node_kind, const xmlNode *aside) {
   if (!val || klen == 0 || klen > 64) return;
   char *v = clean_dup(val, &s->oom);
   if (!v) return;
@@ -449,7 +457,7 @@ static void add_entry(scan *s, const char *key, size_t klen, const char *val, in
 
 /* Adds an entry per space-separated key in keys ("og:title twitter:title"). */
 static void add_entries(scan *s, const char *keys, const char *val, int kind, int node_kind,
-                        int aside) {
+                        const xmlNode *aside) {
   const char *p = keys;
   while (p && *p) {
     while (*p == ' ' || *p == '\t' || *p == '\n') p++;
@@ -461,12 +469,13 @@ static void add_entries(scan *s, const char *keys, const char *val, int kind, in
 }
 
 /* First value for the keys in priority order; kinds is a bit set of
- * (1 << MK_*).  Skips values inside asides unless allow_aside. */
+ * (1 << MK_*).  Skips values outside the article (see is_aside). */
 static const mentry *meta_entry(const scan *s, const char *const *keys, size_t nk, int kinds) {
   for (size_t k = 0; k < nk; k++) {
     const mentry *first = NULL;
     for (size_t i = 0; i < s->nm; i++)
-      if ((kinds & (1 << s->m[i].kind)) && !s->m[i].aside && strcmp(s->m[i].key, keys[k]) == 0) {
+      if ((kinds & (1 << s->m[i].kind)) && !is_aside(s, s->m[i].aside) &&
+          strcmp(s->m[i].key, keys[k]) == 0) {
         if (s->m[i].kind == MK_METAPROP) return &s->m[i];
         if (!first) first = &s->m[i];
       }
@@ -482,23 +491,34 @@ static const char *meta_get(const scan *s, const char *const *keys, size_t nk, i
 #define META_ONLY ((1 << MK_META) | (1 << MK_METAPROP))
 #define ALL_KINDS (META_ONLY | (1 << MK_ITEMPROP) | (1 << MK_RDFA))
 
-/* True when n sits in a part of the page that is not the article. */
-static int in_aside(const xmlNode *n) {
+/* The nearest ancestor of n that marks a part of the page that is not the
+ * article (related stories, comments, navigation), or NULL.  Whether n is
+ * really outside the article is decided later by is_aside, once the
+ * headline is known: a "widget" or an <aside> that holds the headline is
+ * the article's own container. */
+static const xmlNode *aside_of(const xmlNode *n) {
   int in_article = 0;
   for (const xmlNode *p = n; p && p->type == XML_ELEMENT_NODE; p = p->parent)
     if (dom_is(p, "article")) in_article = 1;
   int depth = 0;
-  for (const xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE && depth < 24;
+  for (const xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE && depth < 32;
        p = p->parent, depth++) {
-    if (dom_is(p, "article") || dom_is(p, "body") || dom_is(p, "main")) break;
+    if (dom_is(p, "body")) break;
     const char *tag = dom_tag(p);
     if (in_list(tag, ASIDE_TAGS, NELEM(ASIDE_TAGS)) && !(in_article && dom_is(p, "footer")))
-      return 1;
-    if (class_has(p, ASIDE_TOKENS, NELEM(ASIDE_TOKENS))) return 1;
-    if (!in_article && class_has(p, FOOTER_TOKENS, NELEM(FOOTER_TOKENS))) return 1;
+      return p;
+    if (class_has(p, ASIDE_TOKENS, NELEM(ASIDE_TOKENS))) return p;
+    if (!in_article && class_has(p, FOOTER_TOKENS, NELEM(FOOTER_TOKENS))) return p;
   }
+  return NULL;
+}
+
+static int contains(const xmlNode *a, const xmlNode *n) {
+  for (; n; n = n->parent)
+    if (n == a) return 1;
   return 0;
 }
+
 
 static int invisible(const xmlNode *n) {
   return dom_is(n, "script") || dom_is(n, "style") || dom_is(n, "template") ||
@@ -550,7 +570,7 @@ static int push_cand(scan *s, candvec *cv, const xmlNode *n, const char *attr, s
   c->text = text;
   c->attr = a;
   c->pos = s->text.len;
-  c->aside = in_aside(n);
+  c->aside = aside_of(n);
   c->node = n;
   c->modified = class_has(n, MODIFIED_TOKENS, NELEM(MODIFIED_TOKENS));
   c->published = class_has(n, PUBLISHED_TOKENS, NELEM(PUBLISHED_TOKENS));
@@ -598,10 +618,10 @@ static void scan_element(scan *s, xmlNode *n) {
     if (!content) content = dom_attr(n, "value");
     const char *name = dom_attr(n, "name"), *prop = dom_attr(n, "property");
     const char *ip = dom_attr(n, "itemprop"), *he = dom_attr(n, "http-equiv");
-    int aside = (ip && n->parent && !dom_is(n->parent, "head")) ? in_aside(n) : 0;
-    if (name) add_entries(s, name, content, MK_META, NK_META, 0);
-    if (prop) add_entries(s, prop, content, MK_METAPROP, NK_META, 0);
-    if (he) add_entries(s, he, content, MK_META, NK_META, 0);
+    const xmlNode *aside = (ip && n->parent && !dom_is(n->parent, "head")) ? aside_of(n) : NULL;
+    if (name) add_entries(s, name, content, MK_META, NK_META, NULL);
+    if (prop) add_entries(s, prop, content, MK_METAPROP, NK_META, NULL);
+    if (he) add_entries(s, he, content, MK_META, NK_META, NULL);
     if (ip) add_entries(s, ip, content, MK_ITEMPROP, NK_META, aside);
     return;
   }
@@ -670,14 +690,8 @@ static void scan_element(scan *s, xmlNode *n) {
     if (rel_has(rel, "license") && dom_attr(n, "href") &&
         strvec_push(&s->licenses, dom_attr(n, "href")))
       s->oom = 1;
-    if (rel_has(rel, "tag") || rel_has(rel, "category")) {
-      char *t = text_upto(n, 100, 0);
-      if (t && *t && strlen(t) < 100 && !in_aside(n)) {
-        strvec *dst = rel_has(rel, "category") ? &s->rel_cats : &s->rel_tags;
-        if (!strvec_has(dst, t) && strvec_push(dst, t)) s->oom = 1;
-      }
-      free(t);
-    }
+    if (rel_has(rel, "tag") || rel_has(rel, "category"))
+      push_cand(s, rel_has(rel, "category") ? &s->rel_cats : &s->rel_tags, n, NULL, 100, 0);
     if (rel_has(rel, "author")) push_cand(s, &s->bylines, n, NULL, BYLINE_MAX_LEN, 1);
   }
   const char *ip = dom_attr(n, "itemprop");
@@ -693,11 +707,11 @@ static void scan_element(scan *s, xmlNode *n) {
       char *v = person ? itemprop_person(n) : itemprop_value(n);
       if (v && strlen(v) <= META_MAX_VALUE)
         add_entries(s, ip, v, MK_ITEMPROP, strcmp(tag, "time") == 0 ? NK_TIME : NK_OTHER,
-                    in_aside(n));
+                    aside_of(n));
       free(v);
     } else if (rel_has(ip, "description")) {
       char *v = text_upto(n, 1000, 0);
-      if (v && strlen(v) <= 1000) add_entries(s, "description", v, MK_ITEMPROP, NK_OTHER, in_aside(n));
+      if (v && strlen(v) <= 1000) add_entries(s, "description", v, MK_ITEMPROP, NK_OTHER, aside_of(n));
       free(v);
     }
   }
@@ -707,11 +721,16 @@ static void scan_element(scan *s, xmlNode *n) {
     char *v = c ? strdup(c) : text_upto(n, META_MAX_VALUE, 0);
     if (v && strlen(v) <= META_MAX_VALUE)
       add_entries(s, prop, v, MK_RDFA, strcmp(tag, "time") == 0 ? NK_TIME : NK_OTHER,
-                  in_aside(n));
+                  aside_of(n));
     free(v);
   }
   if (strcmp(tag, "h1") == 0) {
     push_cand(s, &s->h1s, n, NULL, 600, 0);
+    return;
+  }
+  /* lower headings carry the headline on blogs whose <h1> is the blog */
+  if (strcmp(tag, "h2") == 0 || strcmp(tag, "h3") == 0) {
+    if (s->heads.n < MAX_HEADINGS) push_cand(s, &s->heads, n, NULL, 600, 0);
     return;
   }
   if (strcmp(tag, "time") == 0) {
@@ -965,24 +984,36 @@ static char *clean_title(const char *t, const char *site, const char *host, int 
 
 /* ================================================================ anchor */
 
-/* The page-text offset of the headline: the <h1> matching the title, else
- * the first <h1> outside asides, else the first <article> / <main>. */
-static size_t find_anchor(const scan *s, const char *title) {
+/* The page-text offset of the headline, and its element in s->headline:
+ * the <h1> matching the title, else an <h2> / <h3> matching it, else the
+ * first <h1> outside asides, else the first <article> / <main>. */
+static size_t find_anchor(scan *s, const char *title) {
   char *lt = loose(title);
-  size_t first = NO_POS, match = NO_POS;
-  for (size_t i = 0; i < s->h1s.n; i++) {
-    const cand *c = &s->h1s.v[i];
-    if (c->aside || !c->text) continue;
-    if (first == NO_POS) first = c->pos;
-    char *lh = loose(c->text);
-    if (lt && lh && *lh && (strstr(lt, lh) || strstr(lh, lt)) && match == NO_POS) match = c->pos;
-    free(lh);
+  const cand *first = NULL, *match = NULL;
+  for (int pass = 0; pass < 2 && !match; pass++) {
+    const candvec *cv = pass == 0 ? &s->h1s : &s->heads;
+    for (size_t i = 0; i < cv->n && !match; i++) {
+      const cand *c = &cv->v[i];
+      if (!c->text) continue;
+      if (pass == 0 && !first && !c->aside) first = c;
+      char *lh = loose(c->text);
+      if (lt && lh && *lh && (pass == 0 ? (strstr(lt, lh) || strstr(lh, lt)) : strcmp(lt, lh) == 0))
+        match = c;
+      free(lh);
+    }
   }
   free(lt);
-  if (match != NO_POS) return match;
-  if (first != NO_POS) return first;
+  if (!match) match = first;
+  if (match) {
+    s->headline = match->node;
+    return match->pos;
+  }
   if (s->article_pos != NO_POS) return s->article_pos;
   return s->main_pos;
+}
+
+static int is_aside(const scan *s, const xmlNode *aside) {
+  return aside && !(s->headline && contains(aside, s->headline));
 }
 
 static int near_anchor(size_t pos, size_t anchor) {
@@ -1027,6 +1058,16 @@ static void word_key(const char *w, size_t n, char *out, size_t outlen) {
   buf_free(&b);
 }
 
+/* True when w starts with a lower-case letter (ASCII, Latin-1, Cyrillic). */
+static int word_lower_start(const char *w) {
+  unsigned char c = (unsigned char)*w;
+  if (c < 0x80) return islower(c);
+  int l = utf8_seqlen((const unsigned char *)w, strlen(w));
+  if (l <= 0) return 0;
+  unsigned cp = utf8_decode((const unsigned char *)w, l);
+  return (cp >= 0xDF && cp <= 0xFF && cp != 0xF7) || (cp >= 0x430 && cp <= 0x45F);
+}
+
 static int word_upper_start(const char *w) {
   unsigned char c = (unsigned char)*w;
   if (c >= 'A' && c <= 'Z') return 1;
@@ -1043,10 +1084,10 @@ static int classify_name(const char *name, int structured, const char *site) {
   if (len < 2 || len > NAME_MAX_BYTES) return 0;
   int words = word_count(name);
   if (words < 1 || words > NAME_MAX_WORDS) return 0;
-  int latin = 0, upper = 0, org = 0;
+  int latin = 0, upper = 0, org = 0, lower_word = 0;
   for (const char *p = name; *p; p++) {
     if (isdigit((unsigned char)*p) || *p == '@' || *p == '<' || *p == '>' || *p == '=' ||
-        *p == '{' || *p == '}' || *p == '#' || *p == '?' || *p == '!')
+        *p == '{' || *p == '}' || *p == '#' || *p == '?' || *p == '!' || *p == ':')
       return 0;
     if (isalpha((unsigned char)*p)) latin = 1;
   }
@@ -1062,11 +1103,15 @@ static int classify_name(const char *name, int structured, const char *site) {
     if (in_list(key, JUNK_NAME_WORDS, NELEM(JUNK_NAME_WORDS))) return 0;
     if (in_list(key, ORG_WORDS, NELEM(ORG_WORDS))) org = 1;
     if (word_upper_start(p)) upper++;
+    else if (word_lower_start(p) && !in_list(key, NAME_PARTICLES, NELEM(NAME_PARTICLES)))
+      lower_word = 1;
     p += l;
   }
   if (site && loose_eq(name, site)) org = 1;
   if (org) return 2;
   if (latin && !upper && !structured) return 0;
+  /* "Expertin für Neue Arbeit", "Martin is a developer": a sentence */
+  if (lower_word && !structured) return 0;
   if (words == 1 && !structured && !has_cjk(name)) return 0;
   return 1;
 }
@@ -1080,6 +1125,17 @@ static void add_name(names *nm, const char *part, int kind, int *oom) {
   for (size_t i = 0; i < nm->persons.n; i++)
     if (loose_eq(nm->persons.v[i], part)) return;
   if (strvec_push(&nm->persons, part)) *oom = 1;
+}
+
+/* "facebook.com", "jane.doe": a lower-case word with a dot inside is a
+ * domain or a user name ("J.O." initials are upper case). */
+static int is_username(const char *p, size_t l) {
+  int dot = 0, upper = 0;
+  for (size_t i = 0; i < l; i++) {
+    if (p[i] == '.' && i > 0 && i + 1 < l && isalpha((unsigned char)p[i + 1])) dot = 1;
+    if (isupper((unsigned char)p[i])) upper = 1;
+  }
+  return dot && !upper;
 }
 
 /* Strips byline prefixes ("By", "Von", "Texte :") and role words at both
@@ -1111,18 +1167,31 @@ static void trim_part(char *part) {
     if (!in_list(key, ROLE_WORDS, NELEM(ROLE_WORDS))) break;
     memmove(part, part + l + 1, strlen(part + l + 1) + 1);
   }
-  /* trailing role words */
+  /* trailing role words, and trailing lower-case words after a capitalised
+   * name ("Daniel Hentschel ebrosia") */
   for (;;) {
     char *sp = strrchr(part, ' ');
     if (!sp) break;
     char key[64];
     word_key(sp + 1, strlen(sp + 1), key, sizeof key);
-    if (!in_list(key, ROLE_WORDS, NELEM(ROLE_WORDS))) break;
+    int lower_tail = word_lower_start(sp + 1) &&
+                     !in_list(key, NAME_PARTICLES, NELEM(NAME_PARTICLES)) &&
+                     word_upper_start(part);
+    if (!in_list(key, ROLE_WORDS, NELEM(ROLE_WORDS)) && !lower_tail) break;
     *sp = '\0';
   }
-  /* stray punctuation at the ends */
+  /* stray punctuation at the ends, guillemets included */
   size_t n = strlen(part);
-  while (n && strchr(".,:;-|*", part[n - 1])) part[--n] = '\0';
+  for (;;) {
+    while (n && strchr(".,:;-|*> ", part[n - 1])) part[--n] = '\0';
+    if (n >= 2 && (unsigned char)part[n - 2] == 0xC2 &&
+        ((unsigned char)part[n - 1] == 0xBB || (unsigned char)part[n - 1] == 0xAB)) {
+      n -= 2;
+      part[n] = '\0';
+      continue;
+    }
+    break;
+  }
   while (*part && strchr(",:;-|*", *part)) memmove(part, part + 1, strlen(part));
   dom_squash_space(part);
 }
@@ -1138,8 +1207,28 @@ static void add_byline(scan *s, names *nm, const char *raw, int structured, cons
   for (char *o = strchr(c, '('); o; o = strchr(o, '(')) {
     char *cl = strchr(o, ')');
     if (!cl) break;
-    if (!memchr(o, ' ', (size_t)(cl - o))) memmove(o, cl + 1, strlen(cl + 1) + 1);
-    else o = cl;
+    if (!memchr(o, ' ', (size_t)(cl - o))) {
+      memmove(o, cl + 1, strlen(cl + 1) + 1);
+      continue;
+    }
+    /* "Bruno (Henrique Zecchin) Rodrigues": capitalised middle names */
+    int inline_ok = 1;
+    for (char *q = o + 1; q < cl && inline_ok; q++)
+      if ((q == o + 1 || q[-1] == ' ') && !isupper((unsigned char)*q)) inline_ok = 0;
+    if (inline_ok) { *o = ' '; *cl = ' '; }
+    o = cl;
+  }
+  /* other brackets separate names: make them words of their own */
+  {
+    buf sep = BUF_INIT;
+    for (const char *q = c; *q; q++) {
+      if (*q == '(' || *q == ')' || *q == '[' || *q == ']') buf_adds(&sep, " | ");
+      else buf_addc(&sep, *q);
+    }
+    char *t = buf_detach(&sep);
+    if (!t) { free(c); s->oom = 1; return; }
+    free(c);
+    c = t;
   }
   /* a date ends the names ("By Jane Doe March 25, 2015") */
   date_ctx any = s->dc;
@@ -1171,6 +1260,13 @@ static void add_byline(scan *s, names *nm, const char *raw, int structured, cons
     char key[64];
     word_key(p, l, key, sizeof key);
     int drop = 0, sep = 0;
+    if (l == 1 && (*p == '-' || *p == '|' || *p == '/')) {
+      buf_addc(&b, '\x01');
+      other_seps++;
+      p += l;
+      continue;
+    }
+    if (is_username(p, l)) drop = 1;
     if (memchr(p, '@', l) || (l > 4 && (strncmp(p, "http", 4) == 0 || strncmp(p, "www.", 4) == 0))
         || has_sub(p, l, "://"))
       drop = 1;
@@ -1208,8 +1304,6 @@ static void add_byline(scan *s, names *nm, const char *raw, int structured, cons
       buf_addc(&b, ' ');
     } else if (sep) {
       buf_addc(&b, '\x01');
-    } else if (l == 1 && *p == '-') {
-      buf_addc(&b, '\x01'); other_seps++;
     }
     p += l;
   }
@@ -1237,13 +1331,24 @@ static void add_byline(scan *s, names *nm, const char *raw, int structured, cons
     }
     *comma = '\x01';
   }
+  /* parts first, so that a one-word part can be judged against the others:
+   * "unocero - Alberto Ávila" is a site and a person */
+  char *parts[AUTHORS_MAX * 2];
+  int kinds[AUTHORS_MAX * 2], np = 0, multi = 0;
   char *save = NULL;
-  for (char *part = strtok_r(all, "\x01", &save); part; part = strtok_r(NULL, "\x01", &save)) {
+  for (char *part = strtok_r(all, "\x01", &save); part && np < AUTHORS_MAX * 2;
+       part = strtok_r(NULL, "\x01", &save)) {
     trim_part(part);
     if (!*part) continue;
     int kind = classify_name(part, structured, site);
-    if (kind) add_name(nm, part, kind, &s->oom);
+    if (!kind) continue;
+    if (kind == 1 && word_count(part) >= 2) multi = 1;
+    parts[np] = part;
+    kinds[np++] = kind;
   }
+  for (int i = 0; i < np; i++)
+    if (!(multi && kinds[i] == 1 && word_count(parts[i]) == 1 && !has_cjk(parts[i])))
+      add_name(nm, parts[i], kinds[i], &s->oom);
   free(all);
 }
 
@@ -1302,14 +1407,14 @@ static void resolve_authors(scan *s, art_meta *m, size_t anchor) {
         add_byline(s, &nm, s->m[i].val, 1, site);
   /* 3. microdata */
   for (size_t i = 0; i < s->nm && nm.persons.n == 0; i++)
-    if (s->m[i].kind == MK_ITEMPROP && !s->m[i].aside &&
+    if (s->m[i].kind == MK_ITEMPROP && !is_aside(s, s->m[i].aside) &&
         (strcmp(s->m[i].key, "author") == 0 || strcmp(s->m[i].key, "creator") == 0) &&
         near_anchor(s->m[i].pos, anchor))
       add_byline(s, &nm, s->m[i].val, s->m[i].node_kind == NK_META, site);
   /* 4. byline elements near the headline (rel=author links among them) */
   for (size_t i = 0; i < s->bylines.n && nm.persons.n == 0; i++) {
     const cand *c = &s->bylines.v[i];
-    if (c->aside || !c->text || !near_anchor(c->pos, anchor)) continue;
+    if (is_aside(s, c->aside) || !c->text || !near_anchor(c->pos, anchor)) continue;
     add_byline(s, &nm, c->text, 0, site);
   }
   for (size_t i = 0; i < nm.persons.n; i++)
@@ -1450,7 +1555,7 @@ static int meta_date(const scan *s, const char *const *keys, size_t nk, art_date
 static int micro_date(const scan *s, const char *key, size_t anchor, art_date *d, int *nk) {
   for (size_t i = 0; i < s->nm; i++) {
     const mentry *e = &s->m[i];
-    if (e->kind != MK_ITEMPROP || e->aside || strcmp(e->key, key) != 0) continue;
+    if (e->kind != MK_ITEMPROP || is_aside(s, e->aside) || strcmp(e->key, key) != 0) continue;
     if (anchor != NO_POS && e->pos > anchor + ANCHOR_AFTER) continue;
     if (value_date(s, e->val, d)) { *nk = e->node_kind; return 1; }
   }
@@ -1494,7 +1599,7 @@ static void resolve_dates(scan *s, art_meta *m, size_t anchor) {
   /* <time pubdate> and times classed as the publication */
   for (size_t i = 0; !src && i < s->times.n; i++) {
     const cand *c = &s->times.v[i];
-    if (c->aside || c->modified || !(c->pubdate || c->published)) continue;
+    if (is_aside(s, c->aside) || c->modified || !(c->pubdate || c->published)) continue;
     if (cand_date(s, c, &pub, &tmod)) src = "time";
   }
   /* The same instant in the page's own zone reads as the page's date
@@ -1510,13 +1615,13 @@ static void resolve_dates(scan *s, art_meta *m, size_t anchor) {
   /* the first <time> near the headline */
   for (size_t i = 0; !src && i < s->times.n; i++) {
     const cand *c = &s->times.v[i];
-    if (c->aside || c->modified || !near_anchor(c->pos, anchor)) continue;
+    if (is_aside(s, c->aside) || c->modified || !near_anchor(c->pos, anchor)) continue;
     if (cand_date(s, c, &pub, &tmod)) src = "time";
   }
   /* elements classed as dates near the headline */
   for (size_t i = 0; !src && i < s->dates.n; i++) {
     const cand *c = &s->dates.v[i];
-    if (c->aside || c->modified || !near_anchor(c->pos, anchor)) continue;
+    if (is_aside(s, c->aside) || c->modified || !near_anchor(c->pos, anchor)) continue;
     if (cand_date(s, c, &pub, &tmod)) src = "text";
   }
   /* the text just below the headline, then a labelled date anywhere */
@@ -1543,6 +1648,18 @@ static void resolve_dates(scan *s, art_meta *m, size_t anchor) {
     pub = ud;
     src = "url";
   }
+  /* A UTC time a day off the URL's date, on the side the hour points to
+   * (an evening story in New York is "tomorrow" in UTC), is the URL's day
+   * in the page's own zone. */
+  if (src && have_url && strcmp(src, "url") != 0 && pub.has_offset && pub.offset == 0) {
+    art_date pd = pub, u0 = ud;
+    pd.has_time = u0.has_time = 0;
+    long long days = (date_epoch(&pd) - date_epoch(&u0)) / 86400;
+    if ((days == 1 && pub.hour < 14) || (days == -1 && pub.hour >= 10)) {
+      pub = ud;
+      src = "url";
+    }
+  }
 
   /* modification */
   if (ld_date(s, "dateModified", &tmp) || meta_date(s, K_MODIFIED, NELEM(K_MODIFIED), &tmp) ||
@@ -1552,12 +1669,12 @@ static void resolve_dates(scan *s, art_meta *m, size_t anchor) {
   }
   for (size_t i = 0; !have_mod && i < s->times.n; i++) {
     const cand *c = &s->times.v[i];
-    if (c->aside || !c->modified || !near_anchor(c->pos, anchor)) continue;
+    if (is_aside(s, c->aside) || !c->modified || !near_anchor(c->pos, anchor)) continue;
     if (cand_date(s, c, &tmp, NULL)) { mod = tmp; have_mod = 1; }
   }
   for (size_t i = 0; !have_mod && i < s->dates.n; i++) {
     const cand *c = &s->dates.v[i];
-    if (c->aside || !c->modified || !near_anchor(c->pos, anchor)) continue;
+    if (is_aside(s, c->aside) || !c->modified || !near_anchor(c->pos, anchor)) continue;
     if (cand_date(s, c, &tmp, NULL)) { mod = tmp; have_mod = 1; }
   }
   if (!have_mod && tmod.ok) { mod = tmod.d; have_mod = 1; }
@@ -1609,7 +1726,7 @@ static void add_ld_tags(scan *s, strvec *dst, json_object *v) {
 
 static void add_meta_tags(scan *s, strvec *dst, const char *key) {
   for (size_t i = 0; i < s->nm && dst->n < TAGS_MAX; i++)
-    if (strcmp(s->m[i].key, key) == 0 && !s->m[i].aside) add_tags(s, dst, s->m[i].val);
+    if (strcmp(s->m[i].key, key) == 0 && !is_aside(s, s->m[i].aside)) add_tags(s, dst, s->m[i].val);
 }
 
 static const char *base_url(const scan *s) { return s->base ? s->base : s->o->url; }
@@ -1797,7 +1914,7 @@ static char *matching_h1(const scan *s, const char *site) {
   int best_score = 0;
   for (size_t i = 0; i < s->h1s.n; i++) {
     const cand *c = &s->h1s.v[i];
-    if (c->aside || !c->text || (site && loose_eq(c->text, site))) continue;
+    if (!c->text || (site && loose_eq(c->text, site))) continue;
     char *lh = loose(c->text);
     size_t hl = lh ? strlen(lh) : 0;
     int score = 0;
@@ -1913,11 +2030,13 @@ static void resolve_tags(scan *s, art_meta *m) {
   add_meta_tags(s, &m->tags, "article:tag");
   add_meta_tags(s, &m->tags, "og:article:tag");
   if (s->main) add_ld_tags(s, &m->tags, ld_get(s->main, "keywords"));
-  for (size_t i = 0; i < s->rel_tags.n; i++) add_tags(s, &m->tags, s->rel_tags.v[i]);
+  for (size_t i = 0; i < s->rel_tags.n; i++)
+    if (!is_aside(s, s->rel_tags.v[i].aside)) add_tags(s, &m->tags, s->rel_tags.v[i].text);
   for (size_t k = 2; m->tags.n == 0 && k < NELEM(K_TAGS); k++) add_meta_tags(s, &m->tags, K_TAGS[k]);
   for (size_t k = 0; k < NELEM(K_SECTION); k++) add_meta_tags(s, &m->categories, K_SECTION[k]);
   if (s->main) add_ld_tags(s, &m->categories, ld_get(s->main, "articleSection"));
-  for (size_t i = 0; i < s->rel_cats.n; i++) add_tags(s, &m->categories, s->rel_cats.v[i]);
+  for (size_t i = 0; i < s->rel_cats.n; i++)
+    if (!is_aside(s, s->rel_cats.v[i].aside)) add_tags(s, &m->categories, s->rel_cats.v[i].text);
 }
 
 /* ================================================================ public */

@@ -37,7 +37,7 @@ static const char *const K_SITE_NAME[] = {
 static const char *const K_AUTHOR[] = {
   "article:author", "og:article:author", "parsely-author", "sailthru:author",
   "dc:creator", "dcterms:creator", "author", "article:author_name", "author_name", "byl",
-  "citation_author", "twitter:creator",
+  "citation_author",
 };
 
 /* Publication date keys, most specific first. */
@@ -182,12 +182,16 @@ static const char *const PUBLISHED_WORDS[] = {
 
 /* Leading words introducing a byline (lower case, matched at the start). */
 static const char *const BYLINE_PREFIXES[] = {
-  "written by", "posted by", "published by", "story by", "words by", "reporting by",
+  "view all posts by", "all posts by", "more posts by", "posts by", "more from", "articles by",
+  "stories by", "zeige alle beiträge von", "alle beiträge von", "beiträge von", "artikel von",
+  "voir tous les articles de", "tous les articles de", "ver todas las entradas de",
+  "todas las entradas de", "tutti gli articoli di", "written by", "posted by", "published by", "story by", "words by", "reporting by",
   "reported by", "text by", "article by", "by", "from", "author:", "authors:", "author",
   "autor:", "autorin:", "autoren:", "von", "text:", "texte :", "texte:", "par", "por",
   "di", "door", "av", "af", "przez", "автор:", "автор", "текст:", "作者：", "作者:",
   "文/", "記者", "posted", "redakteur:", "redakteurin:", "verfasst von", "escrito por",
   "publicado por", "rédigé par", "scritto da", "a cura di", "napisał", "napisała",
+  "geschrieben von", "veröffentlicht von", "erstellt von", "publié par", "escrito por",
 };
 
 /* Words that split a list of names. */
@@ -213,7 +217,15 @@ static const char *const ROLE_WORDS[] = {
   "periodista", "jornalista", "giornalista", "envoyé", "spécial", "correspondant",
   "correspondante", "corresponsal", "correspondente", "corrispondente", "updated",
   "published", "posted", "more", "articles", "stories", "profile", "bio", "follow",
-  "contact", "email", "twitter", "facebook", "instagram", "linkedin",
+  "contact", "email", "twitter", "facebook", "instagram", "linkedin", "stand",
+};
+
+/* Lower-case words that belong inside names ("Ludwig van Beethoven", "Maria
+ * da Silva"); other lower-case words mean a byline holds a sentence. */
+static const char *const NAME_PARTICLES[] = {
+  "de", "da", "das", "do", "dos", "du", "des", "del", "della", "di", "la", "le", "van", "von",
+  "der", "den", "ten", "ter", "zu", "zum", "y", "e", "bin", "ibn", "al", "el", "st", "mc",
+  "af", "av", "vom", "dei", "degli", "lo",
 };
 
 /* Names that are never a person: the whole (lower-cased) name, or a word in
@@ -230,6 +242,9 @@ static const char *const JUNK_NAME_WORDS[] = {
   "copyright", "all", "rights", "reserved", "home", "menu", "search", "cookie",
   "cookies", "privacy", "advertisement", "sponsored", "partner", "content", "null",
   "undefined", "none", "n/a", "about", "contact", "website", "http", "https", "www",
+  "publisher", "veröffentlicht", "publié", "publicado", "pubblicato", "geschrieben",
+  "erstellt", "redakteur", "redaktionsteam", "gastautor", "gastbeitrag", "support",
+  "mitglied", "фото", "foto", "fotos", "bild", "quelle", "source",
 };
 
 /* Words of organisation names (a name with one of them is not a person). */
@@ -241,7 +256,8 @@ static const char *const ORG_WORDS[] = {
   "bureau", "office", "service", "services", "radio", "tv", "television", "channel",
   "online", "digital", "blog", "reuters", "ap", "afp", "dpa", "apa", "ansa", "efe",
   "xinhua", "tass", "ria", "bbc", "cnn", "npr", "pbs", "associated", "presse", "wikipedia",
-  "wikimedia", "projects", "club", "verlag", "zeitung", "redaktion", "newsletter",
+  "wikimedia", "projects", "club", "verlag", "zeitung", "redaktion", "newsletter", "e.v",
+  "ev", "verein", "verband", "gmbh", "stiftung", "bund", "amt", "ministerium",
 };
 
 /* ---------------------------------------------------------------- titles */
@@ -286,6 +302,8 @@ static const char *const VIDEO_HOSTS[] = {
 #define NAME_MAX_BYTES 80
 /* Authors kept at most (a longer list is a list of bylines, not authors). */
 #define AUTHORS_MAX 12
+/* <h2> / <h3> elements kept as possible headlines. */
+#define MAX_HEADINGS 64
 /* Tags / categories kept at most. */
 #define TAGS_MAX 40
 /* Characters of page text after the headline in which its byline and date
