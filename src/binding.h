@@ -48,6 +48,7 @@ void l_parse_opts(lua_State *L, int idx, art_opts *o, const char *fname, int doc
 void l_doc_open(lua_State *L);     /* l_doc.c: article.document handles */
 void l_json_open(lua_State *L);    /* l_json.c: json encode/decode */
 void l_fetch_open(lua_State *L);   /* l_fetch.c: HTTP */
+void l_date_open(lua_State *L);    /* l_date.c: parse_date */
 void l_bench_open(lua_State *L);   /* l_bench.c: bare libxml2 parse for make bench */
 
 #endif

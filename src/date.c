@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "utf8.h"
 
@@ -482,10 +483,10 @@ static int date_at(const tok *t, int n, int i, const date_ctx *c, art_date *d) {
         t[i + 2].type == T_NUM && t[i + 2].ndig <= 2 && is_p(&t[i + 3], t[i + 1].cp) &&
         !t[i + 1].sp && !t[i + 3].sp && !t[i + 4].sp) {
       int y = year_of(&t[i + 4], c->flags);
-      if (y < 0 || (t[i + 4].ndig == 2 && (a->ndig != 2 || t[i + 2].ndig != 2))) return -1;
+      if (y < 0 || (t[i + 4].ndig == 2 && is_p(&t[i + 1], '-'))) return -1;
       /* a further ".digit" means a version number or an IP address */
       if (i + 6 < n && (is_p(&t[i + 5], '.') || is_p(&t[i + 5], ':')) && !t[i + 5].sp &&
-          t[i + 6].type == T_NUM && !t[i + 6].sp && t[i + 4].ndig == 2)
+          t[i + 6].type == T_NUM && !t[i + 6].sp)
         return -1;
       int p = (int)a->val, q = (int)t[i + 2].val, mdy;
       if (p > 12 && q <= 12) mdy = 0;
@@ -569,6 +570,14 @@ int date_plausible(const art_date *d, const date_ctx *c) {
   long long slack = d->has_offset ? 0 : FUTURE_SLACK_S;
   if (!d->has_time) slack = FUTURE_SLACK_S;
   return c->now <= 0 || e <= c->now + slack;
+}
+
+int date_order_for(const char *lang) {
+  if (!lang) return DATE_DMY;
+  if (strcasecmp(lang, "en") == 0 || strncasecmp(lang, "en-US", 5) == 0 ||
+      strncasecmp(lang, "en_US", 5) == 0)
+    return DATE_MDY;
+  return DATE_DMY;
 }
 
 void date_iso(const art_date *d, char *out, size_t outlen) {

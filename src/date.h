@@ -54,6 +54,10 @@ int date_plausible(const art_date *d, const date_ctx *c);
  * "2015-07-24T05:36:09" or "2015-07-24T05:36:09+01:00". */
 void date_iso(const art_date *d, char *out, size_t outlen);
 
+/* How a page in language `lang` (BCP 47, may be NULL) writes numeric
+ * dates: DATE_MDY for US English ("en", "en-US"), DATE_DMY otherwise. */
+int date_order_for(const char *lang);
+
 /* Seconds since the epoch of d (its offset applied; UTC when it has none;
  * midnight when it has no time). */
 long long date_epoch(const art_date *d);

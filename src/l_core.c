@@ -215,6 +215,7 @@ ART_EXPORT int luaopen_article_core(lua_State *L) {
   l_doc_open(L);
   l_json_open(L);
   l_fetch_open(L);
+  l_date_open(L);
   l_bench_open(L);
   return 1;
 }

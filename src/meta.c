@@ -390,6 +390,11 @@ typedef struct scan {
   jsonld ld;
   json_object *main;                 /* the page's main JSON-LD item, or NULL */
   const xmlNode *headline;           /* the headline element, once known */
+  /* page-text spans of aside elements (document order), and the ones the
+   * walk is inside */
+  struct arange { const xmlNode *node; size_t start, end; } *ranges;
+  size_t nr, capr;
+  size_t *open; size_t nopen, capopen;
   date_ctx dc;
   int oom;
 } scan;
@@ -419,6 +424,8 @@ static void scan_free(scan *s) {
   free(s->title_el); free(s->html_lang); free(s->base); free(s->canonical_link);
   free(s->image_src);
   buf_free(&s->text);
+  free(s->ranges);
+  free(s->open);
   jsonld_free(&s->ld);
 }
 
@@ -496,19 +503,28 @@ static const char *meta_get(const scan *s, const char *const *keys, size_t nk, i
  * really outside the article is decided later by is_aside, once the
  * headline is known: a "widget" or an <aside> that holds the headline is
  * the article's own container. */
-static const xmlNode *aside_of(const xmlNode *n) {
-  int in_article = 0;
+static int inside_article(const xmlNode *n) {
   for (const xmlNode *p = n; p && p->type == XML_ELEMENT_NODE; p = p->parent)
-    if (dom_is(p, "article")) in_article = 1;
+    if (dom_is(p, "article")) return 1;
+  return 0;
+}
+
+/* True when element p itself marks a part of the page that is not the
+ * article. */
+static int aside_element(const xmlNode *p) {
+  int footer = dom_is(p, "footer");
+  if (!footer && in_list(dom_tag(p), ASIDE_TAGS, NELEM(ASIDE_TAGS))) return 1;
+  if (class_has(p, ASIDE_TOKENS, NELEM(ASIDE_TOKENS))) return 1;
+  if (footer || class_has(p, FOOTER_TOKENS, NELEM(FOOTER_TOKENS))) return !inside_article(p);
+  return 0;
+}
+
+static const xmlNode *aside_of(const xmlNode *n) {
   int depth = 0;
   for (const xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE && depth < 32;
        p = p->parent, depth++) {
     if (dom_is(p, "body")) break;
-    const char *tag = dom_tag(p);
-    if (in_list(tag, ASIDE_TAGS, NELEM(ASIDE_TAGS)) && !(in_article && dom_is(p, "footer")))
-      return p;
-    if (class_has(p, ASIDE_TOKENS, NELEM(ASIDE_TOKENS))) return p;
-    if (!in_article && class_has(p, FOOTER_TOKENS, NELEM(FOOTER_TOKENS))) return p;
+    if (aside_element(p)) return p;
   }
   return NULL;
 }
@@ -528,10 +544,12 @@ static int invisible(const xmlNode *n) {
 /* The text of n's subtree like dom_text, but NULL as soon as it grows past
  * max bytes: byline and date classes also sit on big containers, and
  * copying each one's whole text would cost time quadratic in the nesting. */
+static const char *const BLOCKS[] = {"br", "div", "p", "li", "ul", "ol", "h1", "h2", "h3",
+                                     "h4", "h5", "h6", "section", "header", "footer", "table",
+                                     "tr", "td", "dt", "dd", "address", "article", "aside",
+                                     "blockquote", "figure", "figcaption", "main", "nav"};
+
 static char *text_upto(const xmlNode *n, size_t max, int blocks) {
-  static const char *const BLOCKS[] = {"br", "div", "p", "li", "ul", "ol", "h1", "h2", "h3",
-                                       "h4", "h5", "h6", "section", "header", "footer", "table",
-                                       "tr", "td", "dt", "dd", "address"};
   buf b = BUF_INIT;
   for (const xmlNode *c = n->children; c; ) {
     int skip = 0;
@@ -757,7 +775,7 @@ static void scan_element(scan *s, xmlNode *n) {
 /* Appends text with white space runs as one space, so that positions in
  * the page text measure words, not indentation. */
 static void add_collapsed(buf *b, const char *t) {
-  int space = b->len == 0 || b->data[b->len - 1] == ' ';
+  int space = b->len == 0 || b->data[b->len - 1] == ' ' || b->data[b->len - 1] == '\n';
   for (const unsigned char *p = (const unsigned char *)t; *p; p++) {
     int ws = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' ||
              (p[0] == 0xC2 && p[1] == 0xA0);
@@ -777,18 +795,63 @@ static void scan_tree(scan *s, xmlDocPtr doc) {
   xmlNode *root = xmlDocGetRootElement(doc);
   for (xmlNode *n = root; n;) {
     int skip = 0;
+    while (s->nopen && !contains(s->ranges[s->open[s->nopen - 1]].node, n))
+      s->ranges[s->open[--s->nopen]].end = s->text.len;
     if (n->type == XML_ELEMENT_NODE) {
       scan_element(s, n);
       skip = invisible(n);
-      /* block boundaries separate text runs ("24" "July" stay words) */
-      if (!skip && s->text.len && s->text.data[s->text.len - 1] != ' ') buf_addc(&s->text, ' ');
+      if (!skip && !dom_is(n, "body") && !dom_is(n, "html") && aside_element(n)) {
+        if (vec_grow((void **)&s->ranges, &s->capr, s->nr, sizeof *s->ranges) ||
+            vec_grow((void **)&s->open, &s->capopen, s->nopen, sizeof *s->open)) {
+          s->oom = 1;
+        } else {
+          s->ranges[s->nr].node = n;
+          s->ranges[s->nr].start = s->text.len;
+          s->ranges[s->nr].end = NO_POS;
+          s->open[s->nopen++] = s->nr++;
+        }
+      }
+      /* element boundaries separate text runs ("24" "July" stay words);
+       * block boundaries are line breaks, the only ones in the text */
+      if (!skip && s->text.len) {
+        char *last = &s->text.data[s->text.len - 1];
+        int block = in_list(dom_tag(n), BLOCKS, NELEM(BLOCKS));
+        if (*last == ' ' && block) *last = '\n';
+        else if (*last != ' ' && *last != '\n') buf_addc(&s->text, block ? '\n' : ' ');
+      }
     } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
       if (n->content && s->text.len < SCAN_TEXT_MAX && !(n->parent && invisible(n->parent)))
         add_collapsed(&s->text, (const char *)n->content);
     }
     n = dom_next(n, root, skip);
   }
+  while (s->nopen) s->ranges[s->open[--s->nopen]].end = s->text.len;
   if (s->text.oom) s->oom = 1;
+}
+
+/* Up to len bytes of page text from `from` on, leaving out the spans of
+ * asides (related stories, comments) that do not hold the headline.
+ * Caller frees; NULL on OOM. */
+static char *visible_text(const scan *s, size_t from, size_t len) {
+  buf b = BUF_INIT;
+  size_t pos = from;
+  while (pos < s->text.len && b.len < len) {
+    size_t next = s->text.len;    /* where the next skipped span starts */
+    size_t resume = pos;
+    for (size_t i = 0; i < s->nr; i++) {
+      const struct arange *r = &s->ranges[i];
+      if (r->end <= pos || !is_aside(s, r->node)) continue;
+      if (r->start <= pos) { if (r->end > resume) resume = r->end; }
+      else if (r->start < next) next = r->start;
+    }
+    if (resume > pos) { pos = resume; buf_addc(&b, ' '); continue; }
+    size_t take = next - pos;
+    if (take > len - b.len) take = len - b.len;
+    buf_add(&b, s->text.data + pos, take);
+    pos += take;
+  }
+  if (b.oom) { buf_free(&b); return NULL; }
+  return buf_detach(&b);
 }
 
 /* ================================================================ language */
@@ -1078,6 +1141,21 @@ static int word_upper_start(const char *w) {
   return lower_cp(cp) != cp || (cp >= 0x100 && cp <= 0x17F && !(cp & 1));
 }
 
+/* True when a word of s is in JUNK_NAME_WORDS. */
+static int has_junk_word(const char *s) {
+  for (const char *p = s; *p;) {
+    while (*p == ' ') p++;
+    size_t l = 0;
+    while (p[l] && p[l] != ' ') l++;
+    if (!l) break;
+    char key[64];
+    word_key(p, l, key, sizeof key);
+    if (in_list(key, JUNK_NAME_WORDS, NELEM(JUNK_NAME_WORDS))) return 1;
+    p += l;
+  }
+  return 0;
+}
+
 /* 0: not a name; 1: a person; 2: an organisation. */
 static int classify_name(const char *name, int structured, const char *site) {
   size_t len = strlen(name);
@@ -1140,14 +1218,17 @@ static int is_username(const char *p, size_t l) {
 
 /* Strips byline prefixes ("By", "Von", "Texte :") and role words at both
  * ends of part, in place. */
-static void trim_part(char *part) {
+static void strip_prefixes(char *part) {
   for (int again = 1; again;) {
     again = 0;
     dom_squash_space(part);
+    buf low = BUF_INIT;           /* lower-casing keeps byte lengths here */
+    lower_into(&low, part, strlen(part) < 64 ? strlen(part) : 64);
+    const char *lp = buf_str(&low);
     for (size_t i = 0; i < NELEM(BYLINE_PREFIXES); i++) {
       const char *pre = BYLINE_PREFIXES[i];
       size_t l = strlen(pre);
-      if (strncasecmp(part, pre, l) == 0 &&
+      if (low.len >= l && strncmp(lp, pre, l) == 0 &&
           (part[l] == ' ' || part[l] == ':' || part[l] == '\0' || strchr(pre, ':') ||
            strchr(pre, '/') || (unsigned char)pre[l - 1] >= 0x80)) {
         memmove(part, part + l, strlen(part + l) + 1);
@@ -1156,7 +1237,13 @@ static void trim_part(char *part) {
         break;
       }
     }
+    buf_free(&low);
   }
+}
+
+/* Strips role words at both ends of part, in place ("Senior Editor Jane
+ * Doe, Staff Writer"), and stray punctuation. */
+static void strip_roles(char *part) {
   /* leading role words */
   for (;;) {
     size_t l = 0;
@@ -1229,6 +1316,31 @@ static void add_byline(scan *s, names *nm, const char *raw, int structured, cons
     if (!t) { free(c); s->oom = 1; return; }
     free(c);
     c = t;
+  }
+  /* ideographic spaces are spaces */
+  for (char *q = strstr(c, "\xE3\x80\x80"); q; q = strstr(q, "\xE3\x80\x80")) {
+    memmove(q + 1, q + 3, strlen(q + 3) + 1);
+    *q = ' ';
+  }
+  /* a date label ends the names ("By Jane Doe | Published ...", "作者：张伟
+   * 发布时间：...") */
+  {
+    buf low = BUF_INIT;
+    lower_into(&low, c, strlen(c));
+    size_t cut = low.len;
+    static const struct { const char *const *w; size_t n; } LABELS[] = {
+      {PUBLISHED_WORDS, NELEM(PUBLISHED_WORDS)}, {MODIFIED_WORDS, NELEM(MODIFIED_WORDS)},
+    };
+    for (size_t k = 0; k < NELEM(LABELS); k++)
+      for (size_t i = 0; i < LABELS[k].n; i++) {
+        const char *hit = strstr(buf_str(&low), LABELS[k].w[i]);
+        /* at a word start, and not the whole byline */
+        if (hit && hit > low.data && (size_t)(hit - low.data) < cut &&
+            ((unsigned char)hit[0] >= 0x80 || !isalnum((unsigned char)hit[-1])))
+          cut = (size_t)(hit - low.data);
+      }
+    if (low.len == strlen(c) && cut < low.len) c[cut] = '\0';
+    buf_free(&low);
   }
   /* a date ends the names ("By Jane Doe March 25, 2015") */
   date_ctx any = s->dc;
@@ -1319,7 +1431,8 @@ static void add_byline(scan *s, names *nm, const char *raw, int structured, cons
     snprintf(last, sizeof last, "%s", all);
     snprintf(first, sizeof first, "%s", comma + 1);
     dom_squash_space(last);
-    trim_part(first);
+    strip_prefixes(first);
+    strip_roles(first);
     if (word_count(last) == 1 && word_count(first) >= 1 && word_count(first) <= 3 &&
         classify_name(last, 1, site) == 1 && classify_name(first, 1, site) == 1) {
       char joined[2 * NAME_MAX_BYTES + 2];
@@ -1338,10 +1451,18 @@ static void add_byline(scan *s, names *nm, const char *raw, int structured, cons
   char *save = NULL;
   for (char *part = strtok_r(all, "\x01", &save); part && np < AUTHORS_MAX * 2;
        part = strtok_r(NULL, "\x01", &save)) {
-    trim_part(part);
+    strip_prefixes(part);
+    char orig[BYLINE_MAX_LEN + 1];
+    snprintf(orig, sizeof orig, "%s", part);
+    strip_roles(part);
     if (!*part) continue;
     int kind = classify_name(part, structured, site);
     if (!kind) continue;
+    /* "BBC News" stays whole as an organisation; "Reuters Staff" is no one */
+    if (kind == 2 && strcmp(orig, part) != 0) {
+      if (has_junk_word(orig)) continue;
+      if (classify_name(orig, structured, site) == 2) strcpy(part, orig);
+    }
     if (kind == 1 && word_count(part) >= 2) multi = 1;
     parts[np] = part;
     kinds[np++] = kind;
@@ -1350,6 +1471,65 @@ static void add_byline(scan *s, names *nm, const char *raw, int structured, cons
     if (!(multi && kinds[i] == 1 && word_count(parts[i]) == 1 && !has_cjk(parts[i])))
       add_name(nm, parts[i], kinds[i], &s->oom);
   free(all);
+}
+
+/* Finds an author label in free text and adds the names right after it:
+ * capitalised words (and the joiners between them) for alphabetic scripts,
+ * a few characters up to the next space or mark for CJK. */
+static void labelled_byline(scan *s, names *nm, const char *text, const char *site,
+                            int line_start) {
+  buf low = BUF_INIT;
+  lower_into(&low, text, strlen(text));
+  if (low.oom || low.len != strlen(text)) { buf_free(&low); return; }
+  const char *lt = buf_str(&low);
+  for (size_t i = 0; i < NELEM(AUTHOR_LABELS) && nm->persons.n == 0; i++) {
+    const char *hit = strstr(lt, AUTHOR_LABELS[i]);
+    /* in running text only a label that starts a line, and only when the
+     * name ends the line or meets a separator ("Von Max Muster | 24.07.") */
+    while (hit && line_start && hit > lt && hit[-1] != '\n') hit = strstr(hit + 1, AUTHOR_LABELS[i]);
+    if (!hit || (hit > lt && (unsigned char)hit[0] < 0x80 && isalnum((unsigned char)hit[-1])))
+      continue;
+    const char *p = text + (hit - lt) + strlen(AUTHOR_LABELS[i]);
+    while (*p == ' ' || *p == ':') p++;
+    buf name = BUF_INIT;
+    if (has_cjk(AUTHOR_LABELS[i]) || ((unsigned char)*p >= 0xE3 && (unsigned char)*p <= 0xED)) {
+      /* CJK: up to 12 bytes (four characters) before a space or a mark */
+      size_t n = 0;
+      while (p[n] && p[n] != ' ' && n < 12 && (unsigned char)p[n] >= 0x80 &&
+             strncmp(p + n, "\xEF\xBC", 2) != 0 && strncmp(p + n, "\xE3\x80", 2) != 0)
+        n++;
+      buf_add(&name, p, n);
+    } else {
+      int words = 0;
+      while (*p && words < NAME_MAX_WORDS + 2) {
+        size_t l = 0;
+        while (p[l] && p[l] != ' ' && p[l] != ',' && p[l] != '|') l++;
+        if (!l) break;
+        char key[64];
+        word_key(p, l, key, sizeof key);
+        int joiner = in_list(key, NAME_JOINERS, NELEM(NAME_JOINERS)) && word_lower_start(p);
+        static const char *const STOP[] = {"by", "von", "par", "por"};
+        if (words > 0 && in_list(key, STOP, NELEM(STOP)) && !word_lower_start(p)) break;
+        if (!word_upper_start(p) && !joiner &&
+            !in_list(key, NAME_PARTICLES, NELEM(NAME_PARTICLES)))
+          break;
+        buf_add(&name, p, l);
+        buf_addc(&name, ' ');
+        words++;
+        p += l;
+        if (*p == ',') { buf_addc(&name, ','); p++; }
+        if (*p == '|') break;
+        while (*p == ' ') p++;
+      }
+      if (line_start && *p && *p != '\n' && *p != '|' && *p != ',' && !isdigit((unsigned char)*p) &&
+          !(*p == '-' && p[1] == ' ') && strncmp(p, "\xC2\xB7", 2) != 0 &&
+          strncmp(p, "\xE2\x80", 2) != 0)
+        name.len = 0;   /* the "name" runs on into a sentence */
+    }
+    if (name.len) add_byline(s, nm, buf_str(&name), 0, site);
+    buf_free(&name);
+  }
+  buf_free(&low);
 }
 
 /* Adds the names of a JSON-LD author value: a string, a Person or
@@ -1416,6 +1596,19 @@ static void resolve_authors(scan *s, art_meta *m, size_t anchor) {
     const cand *c = &s->bylines.v[i];
     if (is_aside(s, c->aside) || !c->text || !near_anchor(c->pos, anchor)) continue;
     add_byline(s, &nm, c->text, 0, site);
+  }
+  /* 5. an explicit label ("By", "Von", "作者：") in a dateline or in the text
+   * right below the headline */
+  for (size_t i = 0; i < s->dates.n && nm.persons.n == 0; i++) {
+    const cand *c = &s->dates.v[i];
+    if (is_aside(s, c->aside) || !c->text || !near_anchor(c->pos, anchor)) continue;
+    labelled_byline(s, &nm, c->text, site, 0);
+  }
+  if (nm.persons.n == 0 && anchor != NO_POS && anchor < s->text.len) {
+    char *slice = visible_text(s, anchor, ANCHOR_TEXT_SCAN);
+    if (slice) labelled_byline(s, &nm, slice, site, 1);
+    else s->oom = 1;
+    free(slice);
   }
   for (size_t i = 0; i < nm.persons.n; i++)
     if (strvec_push(&m->authors, nm.persons.v[i])) s->oom = 1;
@@ -1626,9 +1819,7 @@ static void resolve_dates(scan *s, art_meta *m, size_t anchor) {
   }
   /* the text just below the headline, then a labelled date anywhere */
   if (!src && anchor != NO_POS && anchor < s->text.len) {
-    size_t len = s->text.len - anchor;
-    if (len > ANCHOR_TEXT_SCAN) len = ANCHOR_TEXT_SCAN;
-    char *slice = strndup(s->text.data + anchor, len);
+    char *slice = visible_text(s, anchor, ANCHOR_TEXT_SCAN);
     if (!slice) s->oom = 1;
     found f = {0};
     if (slice) scan_dates(s, slice, 0, 0, &f, &tmod);
@@ -1637,7 +1828,10 @@ static void resolve_dates(scan *s, art_meta *m, size_t anchor) {
   }
   if (!src && s->text.len) {
     found f = {0};
-    scan_dates(s, s->text.data, 0, 1, &f, NULL);
+    char *all = visible_text(s, 0, s->text.len);
+    if (!all) s->oom = 1;
+    else scan_dates(s, all, 0, 1, &f, NULL);
+    free(all);
     if (f.ok) { pub = f.d; src = "text"; }
   }
   /* A structured date days after the URL's is an update passed off as the
@@ -1835,13 +2029,6 @@ static void resolve_language(scan *s, art_meta *m) {
   if (!m->language) m->language = norm_lang(meta_get(s, OTHER, NELEM(OTHER), ALL_KINDS), &s->oom);
 }
 
-/* Numeric dates read month first only on US English pages. */
-static int date_order(const char *lang) {
-  if (!lang) return DATE_DMY;
-  if (strcasecmp(lang, "en") == 0 || strncasecmp(lang, "en-US", 5) == 0) return DATE_MDY;
-  return DATE_DMY;
-}
-
 static void resolve_site(scan *s, art_meta *m) {
   static const char *const OG[] = {"og:site_name"};
   set_clean(s, &m->site_name, meta_get(s, OG, 1, META_ONLY));
@@ -1934,7 +2121,7 @@ static char *matching_h1(const scan *s, const char *site) {
 static void resolve_title(scan *s, art_meta *m, const char *host) {
   const char *site = m->site_name;
   const char *ld = NULL;
-  const char *og = meta_get(s, K_TITLE, NELEM(K_TITLE), META_ONLY | (1 << MK_RDFA));
+  const char *og = meta_get(s, K_TITLE, NELEM(K_TITLE), ALL_KINDS);
   if (s->main) {
     const char *hl = ld_str(s->main, "headline"), *name = NULL;
     if (is_article_item(s->main) || ld_type_in(s->main, LD_VIDEO, NELEM(LD_VIDEO), NULL))
@@ -2058,7 +2245,7 @@ int meta_extract(xmlDocPtr doc, const art_opts *o, art_meta *m) {
   resolve_language(&s, m);
   s.dc.floor_year = o->date_floor;
   s.dc.now = o->now;
-  s.dc.order = date_order(m->language);
+  s.dc.order = date_order_for(m->language);
   resolve_site(&s, m);
   resolve_title(&s, m, host);
   size_t anchor = find_anchor(&s, m->title);

@@ -194,6 +194,14 @@ static const char *const BYLINE_PREFIXES[] = {
   "geschrieben von", "veröffentlicht von", "erstellt von", "publié par", "escrito por",
 };
 
+/* Labels that introduce names in running text (lower case, with their
+ * trailing space or colon). */
+static const char *const AUTHOR_LABELS[] = {
+  "by ", "von ", "par ", "por ", "author:", "authors:", "autor:", "autorin:", "auteur :",
+  "auteur:", "autore:", "автор:", "автор ", "作者：", "作者:", "记者：", "記者：", "文／",
+  "文/", "text:", "texte :", "texto:", "testo:",
+};
+
 /* Words that split a list of names. */
 static const char *const NAME_JOINERS[] = {
   "and", "&", "und", "et", "y", "e", "i", "и", "og", "och", "en", "with", "avec", "mit",
@@ -217,7 +225,9 @@ static const char *const ROLE_WORDS[] = {
   "periodista", "jornalista", "giornalista", "envoyé", "spécial", "correspondant",
   "correspondante", "corresponsal", "correspondente", "corrispondente", "updated",
   "published", "posted", "more", "articles", "stories", "profile", "bio", "follow",
-  "contact", "email", "twitter", "facebook", "instagram", "linkedin", "stand",
+  "contact", "email", "twitter", "facebook", "instagram", "linkedin", "stand", "gründer",
+  "gründerin", "autor", "autorin", "chefredakteur", "chefredakteurin", "herausgeber",
+  "herausgeberin", "fotograf", "fotografin",
 };
 
 /* Lower-case words that belong inside names ("Ludwig van Beethoven", "Maria
@@ -244,7 +254,8 @@ static const char *const JUNK_NAME_WORDS[] = {
   "undefined", "none", "n/a", "about", "contact", "website", "http", "https", "www",
   "publisher", "veröffentlicht", "publié", "publicado", "pubblicato", "geschrieben",
   "erstellt", "redakteur", "redaktionsteam", "gastautor", "gastbeitrag", "support",
-  "mitglied", "фото", "foto", "fotos", "bild", "quelle", "source",
+  "mitglied", "фото", "foto", "fotos", "bild", "quelle", "source", "über", "usern", "user",
+  "users",
 };
 
 /* Words of organisation names (a name with one of them is not a person). */

@@ -81,6 +81,13 @@ function M.document(html, opts)
   return core.document(html, opts)
 end
 
+--- Finds the first plausible date in a string, as the metadata does.
+-- @param s     string ("Published 24. Juli 2015, 10:30 Uhr", "2015-07-24T05:36:09Z", ...)
+-- @param opts  table or nil: date_floor, now, language ("en-US" reads
+--              03/04/2015 month first), two_digit_year
+-- @return ISO 8601 string, or nil
+function M.parse_date(s, opts) return core.parse_date(s, opts) end
+
 --- JSON helpers (json-c underneath).
 M.json = {
   encode = core.json_encode,   -- encode(value [, pretty]) -> string
