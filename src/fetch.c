@@ -6,9 +6,11 @@
  * caller).  A transfer owns its easy handle, header list, buffers and the
  * copies of the request's lists.  Callbacks only touch their transfer.
  */
+#define _GNU_SOURCE 1  /* dladdr */
 #include "fetch.h"
 
 #include <arpa/inet.h>
+#include <dlfcn.h>
 #include <ctype.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -683,6 +685,12 @@ void ft_done_pop(ft_multi *m) {
 /* ------------------------------------------------------------ the multi */
 
 int ft_global_init(void) {
+  /* Pin libcurl (and with it OpenSSL) in memory: the Lua module may be
+   * unloaded when its state closes, and libcurl's TLS backend cannot be
+   * unloaded and loaded again safely (its one-time initialisation stays). */
+  Dl_info info;
+  if (dladdr((void *)curl_version, &info) && info.dli_fname)
+    (void)dlopen(info.dli_fname, RTLD_LAZY | RTLD_NOLOAD | RTLD_NODELETE);
   return curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK ? 0 : -1;
 }
 

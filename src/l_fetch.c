@@ -331,6 +331,8 @@ static int l_http_is_private(lua_State *L) {
   return 1;
 }
 
+/* libcurl is initialised once per process and stays (ft_global_init pins
+ * it): curl_global_cleanup is never called, as libcurl allows. */
 void l_fetch_open(lua_State *L) {
   if (ft_global_init()) luaL_error(L, "libcurl failed to initialise");
   static const luaL_Reg methods[] = {

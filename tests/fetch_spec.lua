@@ -275,8 +275,11 @@ describe("cache and conditional GET", function()
     os.remove(dir)
   end)
   teardown(function()
-    if srv then srv:stop() end
-    os.execute("rm -rf '" .. dir .. "'")
+    if srv then
+      loopback.remove_cache(dir, { srv:url("/etag?key=e1"), srv:url("/etag?key=l1&mode=lm"),
+                                   srv:url("/etag?key=t1"), srv:url("/etag?key=g1") })
+      srv:stop()
+    end
   end)
 
   it("revalidates with ETag: the second fetch is a 304 served from the cache", function()

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Loopback HTTP server for the fetch specs: well-behaved and hostile routes.
 
-Started by tests/fetch_helper.lua on a free port (port 0, chosen by the OS);
-prints "PORT PID" on its first line.  Exits when killed, when the process that
-started it goes away, or after MAX_LIFETIME seconds, whichever comes first, so
-a crashed test run never leaves it behind.  Standard library only.
+Started by tests/server/loopback.lua on a free port (port 0, chosen by the OS);
+prints "PORT PID" on its first line.  Exits when its standard input closes
+(the spec closes it to stop the server; a crashed test run closes it too),
+when killed, or after MAX_LIFETIME seconds, so it never outlives the tests.
+Standard library only.
 """
 import gzip
 import json
@@ -303,9 +304,19 @@ def watchdog(parent):
             os._exit(0)
 
 
+def stdin_watch():
+    try:
+        while sys.stdin.buffer.read(4096):
+            pass
+    except OSError:
+        pass
+    os._exit(0)
+
+
 def main():
     srv = Server(("127.0.0.1", 0), Handler)
     threading.Thread(target=watchdog, args=(os.getppid(),), daemon=True).start()
+    threading.Thread(target=stdin_watch, daemon=True).start()
     sys.stdout.write("%d %d\n" % (srv.server_address[1], os.getpid()))
     sys.stdout.flush()
     srv.serve_forever()
