@@ -755,7 +755,7 @@ function M.fetch_many(urls, opts, callback)
     idx = idx + 1
     return urls[idx]
   end
-  local buffer, bi = {}, 1
+  local buffer, bi, bn = {}, 1, 0
   local function fill()
     while not exhausted and F:pending() < window do
       local u = next_url()
@@ -765,9 +765,9 @@ function M.fetch_many(urls, opts, callback)
   end
   local function iter()
     while true do
-      if bi <= #buffer then
+      if bi <= bn then
         local r = buffer[bi]
-        buffer[bi] = nil
+        buffer[bi] = nil   -- let the article go once handed out
         bi = bi + 1
         local art = r.article or r.body
         return r.url, art, r.error, r.kind, r
@@ -778,6 +778,7 @@ function M.fetch_many(urls, opts, callback)
         return nil
       end
       buffer, bi = F:step(1), 1
+      bn = #buffer
     end
   end
   if not callback then return iter end
