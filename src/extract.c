@@ -33,6 +33,7 @@
 #include "extract_int.h"
 #include "rules.h"
 
+
 /* Retries relax one more heuristic each time (as Readability does). */
 static const xattempt ATTEMPTS[] = {
   {"strict", 1, 1, 1},
@@ -182,6 +183,13 @@ static int pass_merge_siblings(xctx *c, xinfo *top, int merge) {
 
 /* ----------------------------------------------------------------- clean */
 
+/* x or one of its near ancestors is a caption. */
+static int in_caption(const xinfo *x) {
+  for (int d = 0; x && d < 3; d++, x = x->parent)
+    if (x->flags & (XF_CAPTION | XF_CREDIT)) return 1;
+  return 0;
+}
+
 static int inside_figure(const xinfo *x) {
   for (int d = 0; x && d < 4; d++, x = x->parent)
     if (dom_is(x->node, "figure")) return 1;
@@ -271,7 +279,8 @@ static void pass_clean(xctx *c) {
         char *t = dom_text(n);
         if (t) {
           if (x->text < RULES_BOILER_LINE_MAX && rules_boiler_prefix(t)) drop = 1;
-          else if ((f & (XF_CAPTION | XF_CREDIT)) && rules_credit_text(t)) drop = 1;
+          else if (in_caption(x) && rules_credit_text(t)) drop = 1;
+          else if (rules_credit_tail(t)) drop = 1;
           else if ((f & XF_HEADING) && !title_seen && c->m && similar_title(t, c->m->title)) {
             title_seen = 1;
             drop = RULES_DROP_TITLE;
@@ -451,6 +460,91 @@ static int pass_extend(xctx *c) {
   return 0;
 }
 
+/* Mutes x when it is a publisher notice; returns 1 if it was. */
+static int notice_block(xinfo *x) {
+  if (x->inl > RULES_NOTICE_MAX) return 0;
+  char *t = dom_text(x->node);
+  int hit = t && rules_notice_text(t);
+  free(t);
+  if (hit) { x->flags |= XF_MUTED; x->flags &= ~(uint32_t)XF_GOOD; }
+  return hit;
+}
+
+/* notices: publisher notices at the end of the content (subscription and
+ * app pitches, copyright and reprint lines, disclaimers) are muted, walking
+ * back from the last block until one that is not a notice.  (The start of
+ * the content is left alone: measured, notices there are rarer than short
+ * openings that mention a subscription or an ad.) */
+static int pass_notices(xctx *c) {
+  xinfo **b = NULL;
+  long nl = collect_blocks(c, 1, &b);
+  if (nl < 0) { c->oom = 1; return -1; }
+  size_t nb = (size_t)nl;
+  for (size_t i = nb, k = 0; i-- > 0 && k < RULES_NOTICE_RUN;) {
+    if (b[i]->flags & XF_MUTED) continue;
+    k++;
+    if (!notice_block(b[i])) break;
+  }
+  free(b);
+  return 0;
+}
+
+/* Rejected wherever it is: dropped, hidden, boilerplate, comments. */
+#define XF_LEAD_REJECT (XF_DROP | XF_HIDDEN | XF_STRONG_BOILER | XF_COMMENT | XF_CAPTION | \
+                        XF_CREDIT)
+
+/* Whether the zone block x (after the headline at index hi) sits in a
+ * rejected container: walks up while the ancestors are inside the zone. */
+static int lead_rejected(const xctx *c, const xinfo *x, size_t hi) {
+  for (int d = 0; x && (size_t)(x - c->info) > hi && d < RULES_MAX_DEPTH; d++, x = x->parent) {
+    uint32_t f = x->flags;
+    if (f & XF_LEAD_REJECT) return 1;
+    if ((f & XF_UNLIKELY) && !(f & XF_LEAD)) return 1;
+    if (dom_is(x->node, "figure")) return 1;
+  }
+  return 0;
+}
+
+/* lead: the standfirst between the headline and the content's first root
+ * (news pages put it in the article header, outside the body container)
+ * joins the content. */
+static int pass_lead(xctx *c) {
+  if (!c->n_roots) return 0;
+  xinfo *r0 = xi(c->roots[0]);
+  if (!r0) return 0;
+  size_t ri = (size_t)(r0 - c->info), lo = ri > RULES_LEAD_SCAN ? ri - RULES_LEAD_SCAN : 1;
+  size_t hi = 0;
+  for (size_t i = ri; i-- > lo;)
+    if ((c->info[i].flags & XF_HEADING) && dom_is(c->info[i].node, "h1")) { hi = i; break; }
+  if (!hi || is_ancestor(&c->info[hi], r0)) return 0;
+  xinfo *take[16];
+  size_t n_take = 0;
+  uint32_t zone = 0;
+  for (size_t i = hi + 1; i < ri; i++) {
+    xinfo *x = &c->info[i];
+    if (!(x->flags & XF_BLOCK) || !x->inl || is_ancestor(x, r0)) continue;
+    if (lead_rejected(c, x, hi)) continue;
+    zone += x->inl;
+    if (zone > RULES_LEAD_ZONE_MAX) return 0;
+    if (x->inl < RULES_LEAD_MIN || x->inl_link > x->inl * RULES_LEAD_LD) continue;
+    if (x->inl_words < RULES_LEAD_PROSE_WORDS ||
+        x->inl_stops < x->inl_words * RULES_LEAD_PROSE)
+      continue;
+    if (n_take && is_ancestor(take[n_take - 1], x)) continue;
+    if (n_take < sizeof take / sizeof *take) take[n_take++] = x;
+  }
+  if (!n_take) return 0;
+  size_t old = c->n_roots;
+  for (size_t k = 0; k < n_take; k++)
+    if (add_root(c, take[k]->node) != 0) return -1;
+  /* lead first: rotate the new roots to the front */
+  xmlNode *tmp[16];
+  memcpy(tmp, c->roots + old, n_take * sizeof *tmp);
+  memmove(c->roots + n_take, c->roots, old * sizeof *c->roots);
+  memcpy(c->roots, tmp, n_take * sizeof *tmp);
+  return 0;
+}
+
 /* comments: with include_comments, the comment sections that are not in
  * the content already follow it. */
 static int pass_comments(xctx *c) {
@@ -569,10 +663,14 @@ int extract_content(xmlDocPtr doc, const art_opts *o, const art_meta *m, art_con
   }
   if (best == N_ATTEMPTS) {
     if (pass_blocks(&c) != 0) goto done;
+    c.at = &ATTEMPTS[3];   /* clean_lines */
+    pass_clean(&c);
   } else {
     if (run_attempt(&c, &ATTEMPTS[best], 1) != 0) goto done;
     if (o->favor != ART_FAVOR_PRECISION && pass_extend(&c) != 0) goto done;
     if (o->favor != ART_FAVOR_RECALL && blocks_classify(&c, 1) != 0) goto done;
+    if (pass_lead(&c) != 0) goto done;
+    if (o->favor != ART_FAVOR_RECALL && pass_notices(&c) != 0) goto done;
   }
   out->is_article = classify_article(&c, best_len);
   if (!out->is_article && c.n_roots > 1 && best < N_ATTEMPTS) {

@@ -36,6 +36,7 @@ enum {
   XF_TABLE = 1u << 15,
   XF_DATA_TABLE = 1u << 16,
   XF_CAPTION = 1u << 17,   /* figcaption or caption by class */
+  XF_LEAD = 1u << 18,      /* class says lead / intro / standfirst */
   /* Per attempt. */
   XF_CLEANED = 1u << 20,   /* removed by the clean pass of this attempt */
   XF_SKIP = 1u << 21,      /* effectively skipped (self or an ancestor) */
@@ -53,9 +54,11 @@ typedef struct xinfo {
   float weight;            /* class/id weight */
   /* Fixed: text directly in this element's text-node children. */
   uint32_t direct, direct_commas;
+  uint32_t direct_words, direct_stops;  /* words, function words (prose signal) */
   /* Per attempt, over the non-skipped subtree. */
   uint32_t text, link, commas;      /* characters, characters inside <a>, commas */
   uint32_t inl, inl_link, inl_commas; /* text reaching the nearest block ancestor */
+  uint32_t inl_words, inl_stops;
   uint32_t n_p, n_img, n_li, n_embed, n_heading, heading_text;
   uint32_t good, bad;      /* block pass: characters of good / rejected blocks */
   double score;
@@ -104,7 +107,7 @@ void xs_stats(xctx *c, uint32_t skip);
 xinfo *xs_score(xctx *c);
 /* Class/id rule sets (RS_*). */
 enum { RS_UNLIKELY = 1, RS_MAYBE = 2, RS_POS = 4, RS_NEG = 8, RS_COMMENT = 16, RS_CREDIT = 32,
-       RS_CAPTION = 128 };
+       RS_CAPTION = 128, RS_LEAD = 256 };
 /* Tag rule sets. */
 enum { RT_DROP = 1, RT_BLOCK = 2, RT_BOILER = 4, RT_HTML = 8, RT_CLEAN = 64, RT_FLOW = 128,
        RT_PARA = 16, RT_CPARA = 32 };
@@ -114,8 +117,16 @@ unsigned rules_tag_sets(const char *tag);
 int rules_boiler_role(const char *role);
 int rules_video_src(const char *src);
 int rules_boiler_prefix(const char *text);
+/* True for a short block holding a publisher notice (RULES_NOTICE_MARKS). */
+int rules_notice_text(const char *text);
+/* True for a short block that ends with a credit ("... Foto: dpa"): a
+ * caption, whatever its markup. */
+int rules_credit_tail(const char *text);
 /* True for a short caption that is a credit line ("Foto: dpa"). */
 int rules_credit_text(const char *text);
+/* Words and function words (RULES_STOP_*) of s, added to *words and
+ * *stops. */
+void xs_count_words(const unsigned char *s, uint32_t *words, uint32_t *stops);
 /* Characters (code points, white space runs counted once) and commas. */
 void xs_count_text(const unsigned char *s, uint32_t *chars, uint32_t *commas, int *space);
 

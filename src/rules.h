@@ -134,6 +134,15 @@
   "article", "body", "column", "content", "main", "shadow", "story", "entry", "post", \
   "text", "blog", "hentry", "h-entry", "page"
 
+/* The standfirst of an article: class/id pieces of the intro paragraph
+ * that sits between the headline and the body container (news CMSs in
+ * English, German, French, Spanish, Portuguese, Italian). */
+#define RULES_LEAD_WORDS \
+  "lead", "lede", "intro", "introduction", "teaser", "abstract", "summary", "excerpt", \
+  "standfirst", "subtitle", "subheadline", "subheading", "deck", "dek", "chapo", "chapeau", \
+  "description", "descr", "sapo", "entradilla", "bajada", "sumario", "vorspann", "anriss", \
+  "einleitung", "occhiello", "sommario", "catenaccio", "subtitulo", "strapline"
+
 /* Class/id weights (Readability's +-25). */
 #define RULES_POSITIVE_WORDS \
   "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", \
@@ -191,6 +200,37 @@
   "credits:", "foto:", "fotos:", "bild:", "quelle:", "source:", "fuente:", "crédit photo", \
   "alle angaben ohne gewähr", "zum newsletter", "jetzt abonnieren"
 
+/* Calls to action and publisher notices (lower-cased substrings): a run
+ * of short blocks holding one of these at the very end (or start) of the
+ * content is the publisher talking, not the article (subscription and app
+ * pitches, follow-us lines, copyright and reprint notices, "the views
+ * expressed" disclaimers, citation boxes, comment prompts). */
+#define RULES_NOTICE_MARKS \
+  "all rights reserved", "rights reserved", "copyrighted", "without permission", \
+  "written permission", "reprint", "sign up", "signing up", "subscribe", "subscriber", \
+  "subscription", "newsletter", "follow us", "follow the", "download the", "our app", \
+  "click here", "support our", "supporting our", "consider supporting", "advertise with", \
+  "contact us at", "email us", "write to", "letters to the editor", "letter to the editor", \
+  "suggested citation", "cite this", "views expressed", "opinions expressed", \
+  "do not necessarily", "originally appeared", "originally published", "log in", \
+  "logged in", "get the latest", "for the latest", "never miss", "enjoyed reading", \
+  "abonnier", "abonnement", "folgen sie", "folge uns", "folgt uns", "melden sie sich", \
+  "eingeloggt", "einloggen", "hier klicken", "klicken sie", "unterstützen sie", \
+  "unterstütze uns", "alle rechte", "nachdruck", "werbung", "anzeige", "meinung des autors", \
+  "meinung der autorin", "nicht notwendigerweise", "kennt ihr schon", "gefällt dir", \
+  "gefällt ihnen", "suscríb", "suscrib", "suscripción", "síguenos", "siguenos", \
+  "descarga", "únete", "regístrate", "registrarte", "boletín", "derechos reservados", \
+  "escríbenos", "escribirnos", "haz clic", "nuestro canal", "para comentar", \
+  "abonnez", "abonnement", "suivez-nous", "inscrivez", "téléchargez", "droits réservés", \
+  "cliquez", "engagent que", "assine", "inscreva", "siga-nos", "baixe o", \
+  "direitos reservados", "iscriviti", "abbonati", "seguici", "diritti riservati", \
+  "abonneer", "volg ons", "schrijf je in", "alle rechten", "subskrypc", "zapraszamy", \
+  "obserwuj", "prawa zastrzeżone"
+/* Notice blocks are at most this long (characters), and the run examined
+ * at each end of the content at most NOTICE_RUN blocks. */
+#define RULES_NOTICE_MAX 400
+#define RULES_NOTICE_RUN 4
+
 /* A caption containing one of these (lower-cased) is a credit line, not
  * part of the article: dropped whole. */
 #define RULES_CREDIT_MARKS \
@@ -199,8 +239,88 @@
   "dpa", "shutterstock", "istock", "imago", "picture alliance", "picture-alliance", \
   "bildquelle", "quelle:", "abbildung:", "source:", "fuente:", "crédit", "courtesy of", \
   "via ap", "photographer"
+/* A photo credit within the last CREDIT_TAIL bytes of a short block makes
+ * it a caption with its credit line, whatever its markup (news agencies
+ * are left out: "(dpa)" also closes paragraphs of agency copy). */
+#define RULES_CREDIT_TAIL 60
+#define RULES_PHOTO_CREDIT_MARKS \
+  "©", "(c)", "foto:", "fotos:", "photo:", "photos:", "credit:", "credits:", \
+  "getty images", "istock", "shutterstock", "imago", "picture alliance", "picture-alliance", \
+  "pixelio", "unsplash", "pixabay", "titelbild", "bildquelle"
 /* Captions longer than this are prose, whatever they mention. */
 #define RULES_CREDIT_CAPTION_MAX 250
+
+/* ------------------------------------------------------------ prose */
+
+/* Function words of the corpus languages (jusText's idea: prose is dense in
+ * them, menus, bylines, product specs and link lists are not).  Only the
+ * most frequent ones, lower-case; a word counts once whatever language it
+ * belongs to.  Chinese and Japanese have no spaces: each ideograph or kana
+ * counts as a word and these particles as function words. */
+#define RULES_STOP_EN \
+  "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", \
+  "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "do", \
+  "does", "did", "not", "no", "it", "its", "this", "that", "these", "those", "there", \
+  "their", "they", "them", "he", "she", "his", "her", "him", "we", "our", "you", "your", \
+  "i", "my", "me", "who", "which", "what", "when", "where", "how", "will", "would", "can", \
+  "could", "should", "may", "might", "must", "than", "then", "so", "if", "about", "into", \
+  "over", "after", "before", "also", "more", "most", "such", "only", "other", "some", \
+  "all", "any", "up", "out", "just", "very", "because", "while", "between", "both", "each"
+#define RULES_STOP_DE \
+  "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", \
+  "einen", "und", "oder", "aber", "im", "ins", "am", "auf", "aus", "bei", "mit", "nach", \
+  "von", "vom", "zu", "zum", "zur", "für", "über", "unter", "vor", "durch", "gegen", "um", \
+  "ist", "sind", "war", "waren", "wird", "werden", "wurde", "wurden", "hat", "haben", \
+  "hatte", "sein", "seine", "ihr", "ihre", "sich", "nicht", "auch", "als", "wie", "dass", \
+  "daß", "es", "er", "sie", "wir", "man", "noch", "nur", "schon", "doch", "wenn", "weil", \
+  "da", "dann", "diese", "dieser", "dieses", "kann", "können", "mehr", "sehr", "bis", \
+  "ob", "was", "wer", "wo", "ich", "du", "uns", "mich", "mir", "ihn", "ihm"
+#define RULES_STOP_FR \
+  "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "et", "ou", "mais", "en", \
+  "dans", "sur", "sous", "par", "pour", "avec", "sans", "au", "aux", "ce", "cette", "ces", \
+  "cet", "qui", "que", "qu", "dont", "où", "est", "sont", "était", "été", "être", "ont", \
+  "avait", "il", "elle", "ils", "elles", "on", "nous", "vous", "je", "se", "s", "sa", \
+  "son", "ses", "leur", "leurs", "ne", "pas", "plus", "comme", "si", "y", "n", "c", "j", \
+  "aussi", "tout", "tous", "très", "entre", "après", "avant"
+#define RULES_STOP_ES \
+  "el", "los", "las", "una", "unos", "unas", "y", "pero", "del", "al", "con", "por", \
+  "para", "sin", "sobre", "que", "qué", "quien", "como", "cuando", "donde", "es", "son", \
+  "fue", "ser", "está", "están", "era", "ha", "han", "había", "su", "sus", "lo", "le", \
+  "no", "más", "muy", "ya", "también", "este", "esta", "estos", "estas", "ese", "esa", \
+  "hay", "sí", "mi", "nos", "yo", "él", "ella", "ellos", "porque", "desde", "hasta", \
+  "todo", "todos"
+#define RULES_STOP_IT \
+  "il", "lo", "gli", "uno", "e", "o", "ma", "di", "della", "dei", "delle", "degli", \
+  "dello", "alla", "ai", "alle", "da", "dal", "dalla", "nel", "nella", "nei", "su", "sul", \
+  "sulla", "per", "tra", "fra", "che", "chi", "come", "quando", "dove", "è", "sono", \
+  "essere", "hanno", "si", "non", "più", "anche", "questo", "questa", "quello", "quella", \
+  "suo", "sua", "loro", "ci", "ne", "se", "molto", "già"
+#define RULES_STOP_PT \
+  "os", "as", "um", "uma", "uns", "umas", "mas", "do", "da", "dos", "das", "em", "na", \
+  "nas", "ao", "à", "aos", "com", "pelo", "pela", "sem", "quem", "são", "foi", "estão", \
+  "tem", "têm", "há", "seu", "seus", "suas", "não", "mais", "muito", "já", "também", \
+  "esse", "essa", "isso", "isto", "ele", "eles", "nós"
+#define RULES_STOP_NL \
+  "het", "een", "en", "maar", "van", "op", "aan", "met", "voor", "door", "bij", "naar", \
+  "uit", "tot", "te", "zijn", "waren", "wordt", "worden", "werd", "heeft", "hebben", \
+  "niet", "ook", "dat", "dit", "deze", "hij", "zij", "ze", "wij", "je", "ik", "zich", \
+  "nog", "wel", "dan", "al", "meer", "zo", "wat", "wie", "waar"
+#define RULES_STOP_PL \
+  "w", "z", "że", "się", "nie", "to", "jest", "jak", "od", "po", "dla", "przez", "za", \
+  "ale", "oraz", "lub", "czy", "co", "już", "tak", "jego", "jej", "ich", "są", "był", \
+  "była", "było", "być", "może", "tym", "tego", "ten", "ta", "te", "przy", "tylko", \
+  "także", "też", "jako", "aby", "który", "która", "które"
+#define RULES_STOP_RU \
+  "и", "в", "во", "не", "что", "он", "на", "я", "с", "со", "как", "а", "то", "все", \
+  "она", "так", "его", "но", "да", "ты", "к", "у", "же", "вы", "за", "бы", "по", \
+  "только", "ее", "её", "мне", "было", "от", "меня", "еще", "ещё", "нет", "о", "из", \
+  "ему", "когда", "даже", "ли", "если", "уже", "или", "ни", "быть", "был", "до", "это", \
+  "этот", "эта", "эти", "для", "при", "также", "который", "которые", "которая", "они", \
+  "мы", "их"
+#define RULES_STOP_CJK \
+  "的", "了", "是", "在", "和", "有", "也", "不", "这", "我", "他", "们", "就", "都", "而", \
+  "及", "与", "着", "或", "个", "为", "对", "到", "说", "要", "以", "被", "の", "は", "が", \
+  "を", "に", "で", "と", "も", "た", "し", "て", "な", "い", "か", "る", "れ", "こ", "そ"
 
 /* ------------------------------------------------------------ thresholds */
 
@@ -309,6 +429,21 @@
 /* favor = "precision" falls back to the block pass less, "recall" more. */
 #define RULES_BLOCKS_RATIO_PRECISION 0.25
 #define RULES_BLOCKS_RATIO_RECALL 0.8
+
+/* Lead recovery: text blocks between the headline (the last <h1> at most
+ * LEAD_SCAN elements before the content) and the content join it when
+ * they hold at least LEAD_MIN characters with little link text, unless
+ * that zone holds more than LEAD_ZONE_MAX characters (then it is a page
+ * section, not an article header). */
+#define RULES_LEAD_SCAN 400
+#define RULES_LEAD_MIN 50
+#define RULES_LEAD_LD 0.2
+#define RULES_LEAD_ZONE_MAX 1500
+/* A lead is prose: at least this share of its words are function words
+ * (running text in the corpus languages sits around 0.3-0.5 with the lists
+ * above; bylines, dates and product lines near 0-0.15). */
+#define RULES_LEAD_PROSE 0.2
+#define RULES_LEAD_PROSE_WORDS 6
 
 /* Deepest tree the passes consider (the parser flattens below 512). */
 #define RULES_MAX_DEPTH 600

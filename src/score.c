@@ -18,7 +18,7 @@
 
 typedef struct tbl { const char *key[TBL_SIZE]; unsigned val[TBL_SIZE]; } tbl;
 
-static tbl CLASS_TBL, TAG_TBL;
+static tbl CLASS_TBL, TAG_TBL, STOP_TBL;
 
 static unsigned hash_str(const char *s, size_t n) {
   unsigned h = 2166136261u;
@@ -50,6 +50,10 @@ static const char *const COMMENT_W[] = {RULES_COMMENT_WORDS, NULL};
 static const char *const CREDIT_W[] = {RULES_CREDIT_WORDS, NULL};
 static const char *const CAPTION_W[] = {RULES_CAPTION_WORDS, NULL};
 static const char *const STRONG_W[] = {RULES_STRONG_WORDS, NULL};
+static const char *const LEAD_W[] = {RULES_LEAD_WORDS, NULL};
+static const char *const STOPS[] = {RULES_STOP_EN, RULES_STOP_DE, RULES_STOP_FR, RULES_STOP_ES,
+                                    RULES_STOP_IT, RULES_STOP_PT, RULES_STOP_NL, RULES_STOP_PL,
+                                    RULES_STOP_RU, RULES_STOP_CJK, NULL};
 static const char *const UNLIKELY_S[] = {RULES_UNLIKELY_SUBSTR, NULL};
 static const char *const POS_S[] = {RULES_POSITIVE_SUBSTR, NULL};
 static const char *const NEG_S[] = {RULES_NEGATIVE_SUBSTR, NULL};
@@ -92,6 +96,8 @@ static void rules_build(void) {
   add_list(&CLASS_TBL, CREDIT_W, RS_CREDIT);
   add_list(&CLASS_TBL, CAPTION_W, RS_CAPTION);
   add_list(&CLASS_TBL, STRONG_W, RS_STRONG);
+  add_list(&CLASS_TBL, LEAD_W, RS_LEAD);
+  add_list(&STOP_TBL, STOPS, 1);
   add_list(&TAG_TBL, DROP_T, RT_DROP);
   add_list(&TAG_TBL, BLOCK_T, RT_BLOCK);
   add_list(&TAG_TBL, BOILER_T, RT_BOILER);
@@ -147,6 +153,36 @@ int rules_credit_text(const char *text) {
   }
   low[n] = '\0';
   for (const char *const *l = CREDIT_MARKS; *l; l++)
+    if (strstr(low, *l)) return 1;
+  return 0;
+}
+
+static const char *const NOTICE_MARKS[] = {RULES_NOTICE_MARKS, NULL};
+
+int rules_notice_text(const char *text) {
+  char low[RULES_NOTICE_MAX * 4 + 1];   /* characters may take 4 bytes */
+  size_t n = 0;
+  for (; text[n]; n++) {
+    if (n >= sizeof low - 1) return 0;
+    low[n] = (char)tolower((unsigned char)text[n]);
+  }
+  low[n] = '\0';
+  for (const char *const *l = NOTICE_MARKS; *l; l++)
+    if (strstr(low, *l)) return 1;
+  return 0;
+}
+
+static const char *const PHOTO_CREDIT_MARKS[] = {RULES_PHOTO_CREDIT_MARKS, NULL};
+
+int rules_credit_tail(const char *text) {
+  size_t n = strlen(text);
+  if (n > RULES_CREDIT_CAPTION_MAX * 2) return 0;   /* bytes; about 250 characters */
+  const char *tail = text + (n > RULES_CREDIT_TAIL ? n - RULES_CREDIT_TAIL : 0);
+  char low[RULES_CREDIT_TAIL + 1];
+  size_t k = 0;
+  for (; tail[k]; k++) low[k] = (char)tolower((unsigned char)tail[k]);
+  low[k] = '\0';
+  for (const char *const *l = PHOTO_CREDIT_MARKS; *l; l++)
     if (strstr(low, *l)) return 1;
   return 0;
 }
@@ -236,6 +272,104 @@ void xs_count_text(const unsigned char *p, uint32_t *chars, uint32_t *commas, in
     else if (c == 0xD8 && p[1] == 0x8C) (*commas)++;                   /* Arabic comma */
   }
   if (pending) *space = 0;
+}
+
+/* ------------------------------------------------------------ prose */
+
+/* Code point of the UTF-8 sequence at p (lenient: the tree is valid UTF-8)
+ * and its length in *len. */
+static unsigned cp_at(const unsigned char *p, int *len) {
+  unsigned c = p[0];
+  if (c < 0x80) { *len = 1; return c; }
+  if (c < 0xE0 && p[1]) { *len = 2; return ((c & 0x1F) << 6) | (p[1] & 0x3F); }
+  if (c < 0xF0 && p[1] && p[2]) {
+    *len = 3;
+    return ((c & 0x0F) << 12) | ((unsigned)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+  }
+  if (p[1] && p[2] && p[3]) {
+    *len = 4;
+    return ((c & 0x07) << 18) | ((unsigned)(p[1] & 0x3F) << 12) |
+           ((unsigned)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+  }
+  *len = 1;
+  return 0xFFFD;
+}
+
+/* Kana and CJK ideographs: a word each. */
+static int cp_cjk(unsigned c) {
+  return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) ||
+         (c >= 0xF900 && c <= 0xFAFF);
+}
+
+/* Part of a word: letters and digits of any script (punctuation, symbol
+ * and space blocks excluded). */
+static int cp_word(unsigned c) {
+  if (c < 0x80) return isalnum((int)c);
+  if (c <= 0xBF || c == 0xD7 || c == 0xF7) return 0;
+  if (c >= 0x2000 && c <= 0x2BFF) return 0;
+  if (c >= 0x3000 && c <= 0x303F) return 0;
+  if (c >= 0xFE30 && c <= 0xFE4F) return 0;
+  if (c >= 0xFF00 && c <= 0xFF20) return 0;
+  return c < 0x1F000;
+}
+
+/* Lower-case for the scripts of the stop lists: ASCII, Latin-1, Cyrillic. */
+static unsigned cp_lower(unsigned c) {
+  if (c < 0x80) return (unsigned)tolower((int)c);
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 0x20;
+  if (c >= 0x410 && c <= 0x42F) return c + 0x20;
+  if (c >= 0x400 && c <= 0x40F) return c + 0x50;
+  return c;
+}
+
+static size_t put_utf8(unsigned char *o, unsigned c) {
+  if (c < 0x80) { o[0] = (unsigned char)c; return 1; }
+  if (c < 0x800) { o[0] = (unsigned char)(0xC0 | (c >> 6)); o[1] = (unsigned char)(0x80 | (c & 0x3F)); return 2; }
+  if (c < 0x10000) {
+    o[0] = (unsigned char)(0xE0 | (c >> 12));
+    o[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+    o[2] = (unsigned char)(0x80 | (c & 0x3F));
+    return 3;
+  }
+  o[0] = (unsigned char)(0xF0 | (c >> 18));
+  o[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
+  o[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+  o[3] = (unsigned char)(0x80 | (c & 0x3F));
+  return 4;
+}
+
+void xs_count_words(const unsigned char *p, uint32_t *words, uint32_t *stops) {
+  /* the longest function word fits; longer words are never one */
+  enum { WMAX = 32 };
+  unsigned char w[WMAX + 4];
+  size_t wl = 0;
+  int in_word = 0, too_long = 0;
+  while (p && *p) {
+    int len;
+    unsigned c = cp_at(p, &len);
+    p += len;
+    int cjk = cp_cjk(c);
+    if (cp_word(c) && !cjk) {
+      if (!in_word) { in_word = 1; wl = 0; too_long = 0; }
+      if (wl + 4 <= WMAX) wl += put_utf8(w + wl, cp_lower(c));
+      else too_long = 1;
+      continue;
+    }
+    if (in_word) {
+      (*words)++;
+      if (!too_long && tbl_get(&STOP_TBL, (const char *)w, wl)) (*stops)++;
+      in_word = 0;
+    }
+    if (cjk) {
+      (*words)++;
+      wl = put_utf8(w, c);
+      if (tbl_get(&STOP_TBL, (const char *)w, wl)) (*stops)++;
+    }
+  }
+  if (in_word) {
+    (*words)++;
+    if (!too_long && tbl_get(&STOP_TBL, (const char *)w, wl)) (*stops)++;
+  }
 }
 
 /* ------------------------------------------------------------------ prep */
@@ -386,6 +520,7 @@ static void classify(xinfo *x) {
       if (sets & RS_COMMENT) f |= XF_COMMENT;
       if (sets & RS_CREDIT) f |= XF_CREDIT;
       if (sets & RS_CAPTION) f |= XF_CAPTION;
+      if (sets & RS_LEAD) f |= XF_LEAD;
     }
   }
   /* <noscript> (and a <script> the parser filled with elements) is hidden
@@ -427,6 +562,7 @@ int xs_prep(xctx *c) {
       if (p) {
         int space = 0;
         xs_count_text(n->content, &p->direct, &p->direct_commas, &space);
+        xs_count_words(n->content, &p->direct_words, &p->direct_stops);
       }
     }
     n = dom_next(n, c->body, 0);
@@ -443,6 +579,8 @@ void xs_stats(xctx *c, uint32_t skip) {
     if ((x->flags & skip) || (x->parent && (x->parent->flags & XF_SKIP))) x->flags |= XF_SKIP;
     x->text = x->inl = x->direct;
     x->commas = x->inl_commas = x->direct_commas;
+    x->inl_words = x->direct_words;
+    x->inl_stops = x->direct_stops;
     x->link = x->inl_link = 0;
     x->good = x->bad = 0;
     x->n_p = x->n_img = x->n_li = x->n_embed = x->n_heading = x->heading_text = 0;
@@ -468,6 +606,7 @@ void xs_stats(xctx *c, uint32_t skip) {
     p->heading_text += x->heading_text;
     if (!(f & XF_BLOCK)) {
       p->inl += x->inl; p->inl_link += x->inl_link; p->inl_commas += x->inl_commas;
+      p->inl_words += x->inl_words; p->inl_stops += x->inl_stops;
     }
   }
 }
