@@ -1,6 +1,9 @@
 --- Fetch throughput: article.fetch_many over COUNT pages of the bench server,
 -- every page parsed.  Called by bench/fetch.sh; prints one RESULT line.
---   lua bench/fetch.lua BASE_URL COUNT [CONCURRENCY]
+--   lua bench/fetch.lua BASE_URL COUNT [CONCURRENCY [table|iter]]
+-- `table` (default) hands fetch_many an array of COUNT URLs, as most callers
+-- would; `iter` a function producing them, so the only memory that depends
+-- on COUNT is what fetch_many itself keeps.
 local build = os.getenv("ARTICLE_BUILD") or "build/lua5.4"
 package.path = "./lua/?.lua;./lua/?/init.lua;" .. package.path
 package.cpath = build .. "/?.so;" .. package.cpath
@@ -8,6 +11,7 @@ local article = require "article"
 local core = require "article.core"
 
 local base, count, conc = arg[1], tonumber(arg[2]), tonumber(arg[3] or "32")
+local mode = arg[4] or "table"
 assert(base and count, "usage: lua bench/fetch.lua BASE_URL COUNT [CONCURRENCY]")
 
 local function peak_rss_kb()
@@ -18,8 +22,17 @@ local function peak_rss_kb()
   return tonumber(s:match("VmHWM:%s*(%d+)")) or 0
 end
 
-local urls = {}
-for i = 1, count do urls[i] = ("%s/p/%d"):format(base, i) end
+local urls
+if mode == "iter" then
+  local i = 0
+  urls = function()
+    i = i + 1
+    if i <= count then return ("%s/p/%d"):format(base, i) end
+  end
+else
+  urls = {}
+  for i = 1, count do urls[i] = ("%s/p/%d"):format(base, i) end
+end
 
 local t0 = core.http_now()
 local ok, failed, words = 0, 0, 0

@@ -63,12 +63,17 @@ ratio=$(echo "$best_lua $best_curl" | awk '{ printf "%.2f", $1 / $2 }')
 echo "best: fetch_many $best_lua pages/s (every page parsed), curl --parallel $best_curl pages/s"
 echo "ratio fetch_many / curl = $ratio (floor 0.90)"
 
-set -- $("$LUA" bench/fetch.lua "$BASE" "$N" "$CONC" | grep '^RESULT')
-rss_small=$6
-small_ok=$3
-set -- $("$LUA" bench/fetch.lua "$BASE" "$BIG" "$CONC" | grep '^RESULT')
-rss_big=$6
-echo "peak RSS: $N URLs $rss_small KB ($small_ok ok), $BIG URLs $rss_big KB ($3 ok," \
-     "$(echo "$2 $5" | awk '{ printf "%.1f", $1 / $2 }') pages/s)"
-echo "RSS ratio $BIG/$N = $(echo "$rss_big $rss_small" | awk '{ printf "%.3f", $1 / $2 }')" \
-     "(floor: within 10%)"
+# Peak RSS against the URL count.  `iter`: URLs from a generator, so only
+# fetch_many's own memory can depend on the count (the floor); `table`: an
+# array of URLs, whose own size (the caller's data) adds to the process.
+for mode in iter table; do
+  set -- $("$LUA" bench/fetch.lua "$BASE" "$N" "$CONC" "$mode" | grep '^RESULT')
+  rss_small=$6
+  small_ok=$3
+  set -- $("$LUA" bench/fetch.lua "$BASE" "$BIG" "$CONC" "$mode" | grep '^RESULT')
+  rss_big=$6
+  echo "peak RSS ($mode): $N URLs $rss_small KB ($small_ok ok), $BIG URLs $rss_big KB ($3 ok," \
+       "$(echo "$2 $5" | awk '{ printf "%.1f", $1 / $2 }') pages/s):" \
+       "ratio $(echo "$rss_big $rss_small" | awk '{ printf "%.3f", $1 / $2 }')"
+done
+echo "floor: the iter ratio within 1.10"
