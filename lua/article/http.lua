@@ -501,7 +501,7 @@ local function pump(F)
   return wake
 end
 
-local function on_robots(F, meta, c)
+local function on_robots(_, meta, c)
   local h = meta.host
   h.robots_pending = false
   local now = core.http_now()
