@@ -52,6 +52,16 @@ static int add_root(xctx *c, xmlNode *n) {
   return 0;
 }
 
+/* A <noscript> standing in for script-rendered content: its siblings are
+ * scripts and templates only. */
+static int noscript_fallback(const xmlNode *n) {
+  for (const xmlNode *s = n->parent ? n->parent->children : NULL; s; s = s->next) {
+    if (s == n || s->type != XML_ELEMENT_NODE) continue;
+    if (!dom_is(s, "script") && !dom_is(s, "template")) return 0;
+  }
+  return 1;
+}
+
 /* guard: a hidden or "unlikely" element holding most of the page's text is a
  * wrapper (anti-flicker display:none bodies, "content-sidebar-wrap"), not
  * boilerplate.  Uses statistics with only DROP skipped. */
@@ -68,6 +78,12 @@ static void pass_guard(xctx *c) {
       x->flags &= ~(uint32_t)(XF_UNLIKELY | XF_STRONG_BOILER);
       if (x->weight < 0) x->weight = 0;
     }
+  }
+  for (size_t i = 1; i < c->n; i++) {
+    xinfo *x = &c->info[i];
+    if ((x->flags & XF_HIDDEN) && x->text >= RULES_MIN_ARTICLE_CHARS &&
+        dom_is(x->node, "noscript") && noscript_fallback(x->node))
+      x->flags &= ~(uint32_t)XF_HIDDEN;
   }
   double big = c->page_text * RULES_GUARD_SHARE;
   double big_hidden = c->page_text * RULES_GUARD_HIDDEN_SHARE;
@@ -483,26 +499,42 @@ static int pass_notices(xctx *c) {
   for (size_t i = nb, k = 0; i-- > 0 && k < RULES_NOTICE_RUN;) {
     if (b[i]->flags & XF_MUTED) continue;
     k++;
-    if (!notice_block(b[i])) break;
+    /* labels and dates between notices do not end the run */
+    if (!notice_block(b[i]) && b[i]->inl >= RULES_NOTICE_LABEL) break;
   }
   free(b);
   return 0;
 }
 
-/* Rejected wherever it is: dropped, hidden, boilerplate, comments. */
-#define XF_LEAD_REJECT (XF_DROP | XF_HIDDEN | XF_STRONG_BOILER | XF_COMMENT | XF_CAPTION | \
-                        XF_CREDIT)
-
 /* Whether the zone block x (after the headline at index hi) sits in a
- * rejected container: walks up while the ancestors are inside the zone. */
-static int lead_rejected(const xctx *c, const xinfo *x, size_t hi) {
-  for (int d = 0; x && (size_t)(x - c->info) > hi && d < RULES_MAX_DEPTH; d++, x = x->parent) {
+ * rejected container: walks up to the common ancestor with the content. */
+static int lead_rejected(const xctx *c, const xinfo *x, size_t hi, const xinfo *r0) {
+  for (int d = 0; x && !is_ancestor(x, r0) && d < RULES_MAX_DEPTH; d++, x = x->parent) {
     uint32_t f = x->flags;
-    if (f & XF_LEAD_REJECT) return 1;
+    if (f & (XF_DROP | XF_HIDDEN | XF_COMMENT)) return 1;
+    /* containers holding the headline are the article's header, whatever
+     * their class says */
+    if ((size_t)(x - c->info) <= hi) continue;
+    if (f & (XF_STRONG_BOILER | XF_CAPTION | XF_CREDIT)) return 1;
     if ((f & XF_UNLIKELY) && !(f & XF_LEAD)) return 1;
     if (dom_is(x->node, "figure")) return 1;
   }
   return 0;
+}
+
+/* Shows the subtree of a lead block that the attempt skipped (a lead inside
+ * an article header named "header"): the nodes below it are skipped only
+ * for what they are themselves. */
+static void lead_show(xctx *c, xinfo *x) {
+  if (!(x->flags & XF_SKIP)) return;
+  x->flags &= ~(uint32_t)XF_SKIP;
+  uint32_t own = XF_DROP | XF_HIDDEN | XF_COMMENT | XF_STRONG_BOILER;
+  for (size_t i = (size_t)(x - c->info) + 1; i < c->n; i++) {
+    xinfo *y = &c->info[i];
+    if (!is_ancestor(x, y)) break;   /* pre-order: the subtree is contiguous */
+    if ((y->flags & own) || (y->parent->flags & XF_SKIP)) y->flags |= XF_SKIP;
+    else y->flags &= ~(uint32_t)XF_SKIP;
+  }
 }
 
 /* lead: the standfirst between the headline and the content's first root
@@ -522,21 +554,23 @@ static int pass_lead(xctx *c) {
   uint32_t zone = 0;
   for (size_t i = hi + 1; i < ri; i++) {
     xinfo *x = &c->info[i];
-    if (!(x->flags & XF_BLOCK) || !x->inl || is_ancestor(x, r0)) continue;
-    if (lead_rejected(c, x, hi)) continue;
-    zone += x->inl;
+    if (!(x->flags & XF_BLOCK) || !x->page_inl || is_ancestor(x, r0)) continue;
+    if (lead_rejected(c, x, hi, r0)) continue;
+    zone += x->page_inl;
     if (zone > RULES_LEAD_ZONE_MAX) return 0;
-    if (x->inl < RULES_LEAD_MIN || x->inl_link > x->inl * RULES_LEAD_LD) continue;
-    if (x->inl_words < RULES_LEAD_PROSE_WORDS ||
-        x->inl_stops < x->inl_words * RULES_LEAD_PROSE)
+    if (x->page_inl < RULES_LEAD_MIN || x->page_inl_link > x->page_inl * RULES_LEAD_LD) continue;
+    if (x->page_words < RULES_LEAD_PROSE_WORDS ||
+        x->page_stops < x->page_words * RULES_LEAD_PROSE)
       continue;
     if (n_take && is_ancestor(take[n_take - 1], x)) continue;
     if (n_take < sizeof take / sizeof *take) take[n_take++] = x;
   }
   if (!n_take) return 0;
   size_t old = c->n_roots;
-  for (size_t k = 0; k < n_take; k++)
+  for (size_t k = 0; k < n_take; k++) {
+    lead_show(c, take[k]);
     if (add_root(c, take[k]->node) != 0) return -1;
+  }
   /* lead first: rotate the new roots to the front */
   xmlNode *tmp[16];
   memcpy(tmp, c->roots + old, n_take * sizeof *tmp);
@@ -638,15 +672,27 @@ int extract_content(xmlDocPtr doc, const art_opts *o, const art_meta *m, art_con
   c.base = find_base(doc, o->url);
   if (xs_prep(&c) != 0) goto done;
   pass_guard(&c);
+  /* page statistics: what is visible, whatever an attempt strips */
+  xs_stats(&c, XF_DROP | XF_HIDDEN);
+  for (size_t i = 0; i < c.n; i++) {
+    xinfo *x = &c.info[i];
+    x->page_inl = x->inl; x->page_inl_link = x->inl_link;
+    x->page_words = x->inl_words; x->page_stops = x->inl_stops;
+  }
   /* attempts: the first long enough wins, else the longest */
   size_t best = 0, best_len = 0;
+  double best_score = 0;
   for (size_t a = 0; a < N_ATTEMPTS; a++) {
     if (run_attempt(&c, &ATTEMPTS[a], 1) != 0) goto done;
     char *t = xt_text(&c);
     if (!t) goto done;
     size_t l = u8len(t);
     free(t);
-    if (a == 0 || l > best_len * RULES_RETRY_GAIN) { best = a; best_len = l; }
+    if (a == 0 || l > best_len * RULES_RETRY_GAIN) {
+      best = a;
+      best_len = l;
+      best_score = c.top ? c.top->score : 0;
+    }
     if (l >= RULES_MIN_ARTICLE_CHARS) break;
   }
   /* the block pass: a recall baseline */
@@ -657,7 +703,10 @@ int extract_content(xmlDocPtr doc, const art_opts *o, const art_meta *m, art_con
     free(t);
     double ratio = o->favor == ART_FAVOR_PRECISION ? RULES_BLOCKS_RATIO_PRECISION :
                    o->favor == ART_FAVOR_RECALL ? RULES_BLOCKS_RATIO_RECALL : RULES_BLOCKS_RATIO;
-    if (best_len < l * ratio) { best = N_ATTEMPTS; best_len = l; }
+    /* a candidate scored that high (many long paragraphs) is trusted: the
+     * extra text the block pass finds is then other posts and asides */
+    int trusted = best_score >= RULES_BLOCKS_TRUST_SCORE;
+    if (best_len < l * ratio && !trusted) { best = N_ATTEMPTS; best_len = l; }
   } else {
     goto done;
   }

@@ -96,7 +96,7 @@
   "cookie", "cookies", "consent", "promo", "subscribe", "subscription", "signup", \
   "toolbar", "outbrain", "taboola", "recommended", "trending", \
   "popular", "mostread", "most", "tags", "tagcloud", "author-bio", "byline", "dateline", \
-  "copyright", "print", "sitemap", "skip", "jump", "login", "search", "teaser", \
+  "copyright", "sitemap", "skip", "jump", "login", "search", "teaser", \
   "teasers", "overlay", "hidden", "noprint", "sr", "visually", "offscreen", "ticker", \
   "related-posts", "yarpp", "wp-caption-credit", "credit", "credits", "caption-credit", \
   "post-meta", "postmeta", "entry-meta", "article-meta", "meta", "metadata", "byline", \
@@ -108,7 +108,7 @@
   "sharing", "social", "footer", "navbar", "subnav", "menu", "sponsor", "advert", \
   "promo", "popup", "skyscraper", "shoutbox", "taboola", "outbrain", "most-read", \
   "mostread", "most-popular", "mostpopular", "recommend", \
-  "share-", "-share", "sharebar", "subscribe", "signup", "byline"
+  "share-", "-share", "sharebar", "subscribe", "signup", "byline", "modal"
 
 /* Whole class/id tokens that mean boilerplate even with a rescuing word
  * (entry-meta is the date line of an entry, not the entry). */
@@ -229,7 +229,9 @@
 /* Notice blocks are at most this long (characters), and the run examined
  * at each end of the content at most NOTICE_RUN blocks. */
 #define RULES_NOTICE_MAX 400
-#define RULES_NOTICE_RUN 4
+#define RULES_NOTICE_RUN 6
+/* Blocks shorter than this (share labels, dates) are passed over. */
+#define RULES_NOTICE_LABEL 30
 
 /* A caption containing one of these (lower-cased) is a credit line, not
  * part of the article: dropped whole. */
@@ -426,6 +428,10 @@
 /* The block pass replaces the scored result when that is shorter than this
  * share of the block pass's text. */
 #define RULES_BLOCKS_RATIO 0.6
+/* ... unless the scored top candidate reached this score (about thirty
+ * long paragraphs' worth; every corpus page above it was better without
+ * the block pass). */
+#define RULES_BLOCKS_TRUST_SCORE 100.0
 /* favor = "precision" falls back to the block pass less, "recall" more. */
 #define RULES_BLOCKS_RATIO_PRECISION 0.25
 #define RULES_BLOCKS_RATIO_RECALL 0.8

@@ -159,14 +159,30 @@ int rules_credit_text(const char *text) {
 
 static const char *const NOTICE_MARKS[] = {RULES_NOTICE_MARKS, NULL};
 
+/* Lower-cases src into dst (cap bytes): ASCII, and Latin-1 capitals
+ * (U+00C0-U+00DE, two bytes each, so the length is kept).  Returns 0 when
+ * src does not fit. */
+static int lower_copy(char *dst, size_t cap, const char *src) {
+  size_t n = 0;
+  for (; src[n]; n++) {
+    if (n + 1 >= cap) return 0;
+    unsigned char ch = (unsigned char)src[n];
+    if (ch == 0xC3 && (unsigned char)src[n + 1] >= 0x80 && (unsigned char)src[n + 1] <= 0x9E &&
+        (unsigned char)src[n + 1] != 0x97) {
+      dst[n] = (char)ch;
+      dst[n + 1] = (char)((unsigned char)src[n + 1] + 0x20);
+      n++;
+      continue;
+    }
+    dst[n] = (char)tolower(ch);
+  }
+  dst[n] = '\0';
+  return 1;
+}
+
 int rules_notice_text(const char *text) {
   char low[RULES_NOTICE_MAX * 4 + 1];   /* characters may take 4 bytes */
-  size_t n = 0;
-  for (; text[n]; n++) {
-    if (n >= sizeof low - 1) return 0;
-    low[n] = (char)tolower((unsigned char)text[n]);
-  }
-  low[n] = '\0';
+  if (!lower_copy(low, sizeof low, text)) return 0;
   for (const char *const *l = NOTICE_MARKS; *l; l++)
     if (strstr(low, *l)) return 1;
   return 0;
