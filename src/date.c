@@ -447,8 +447,8 @@ static int date_at(const tok *t, int n, int i, const date_ctx *c, art_date *d) {
     /* 2015-07-24, 2015/07/24, 2015.07.24 */
     if (i + 4 < n + 0 && (is_p(&t[i + 1], '-') || is_p(&t[i + 1], '/') || is_p(&t[i + 1], '.')) &&
         t[i + 2].type == T_NUM && t[i + 2].ndig <= 2 && is_p(&t[i + 3], t[i + 1].cp) &&
-        t[i + 4].type == T_NUM && t[i + 4].ndig <= 2 &&
-        !t[i + 1].sp && !t[i + 2].sp && !t[i + 3].sp && !t[i + 4].sp) {
+        t[i + 4].type == T_NUM && t[i + 4].ndig <= 2 && !t[i + 1].sp && !t[i + 3].sp &&
+        ((!t[i + 2].sp && !t[i + 4].sp) || is_p(&t[i + 1], '.'))) {   /* "2015. 07. 24." */
       d->year = y; d->month = (int)t[i + 2].val; d->day = (int)t[i + 4].val;
       int j = i + 5;
       if (is_p(&t[i + 1], '.') && j < n && is_p(&t[j], '.')) j++;
@@ -463,13 +463,15 @@ static int date_at(const tok *t, int n, int i, const date_ctx *c, art_date *d) {
       else return -1;
       return valid_ymd(d->year, d->month, d->day) ? j : -1;
     }
-    /* 2015 Jul 24, 2015. július 24. (year first with a month word) */
+    /* 2015 Jul 24, 2015-Jul-24, 2015. július 24. (year first, month word) */
     int j = skip_dot(t, n, i + 1);
-    if (j < n && is_p(&t[j], ',')) j++;
+    if (j < n && (is_p(&t[j], ',') || (is_p(&t[j], '-') && !t[j].sp))) j++;
     int m = j < n ? month_of(&t[j]) : 0;
     if (m) {
       int day;
-      int k = day_at(t, n, skip_dot(t, n, j + 1), &day);
+      int k = skip_dot(t, n, j + 1);
+      if (k < n && is_p(&t[k], '-') && !t[k].sp) k++;
+      k = day_at(t, n, k, &day);
       if (k > 0 && valid_ymd(y, m, day)) {
         d->year = y; d->month = m; d->day = day;
         return skip_dot(t, n, k);
@@ -481,7 +483,9 @@ static int date_at(const tok *t, int n, int i, const date_ctx *c, art_date *d) {
     /* 24.07.2015, 07/24/2015, 24-07-2015 (and two-digit years on request) */
     if (i + 4 < n && (is_p(&t[i + 1], '.') || is_p(&t[i + 1], '/') || is_p(&t[i + 1], '-')) &&
         t[i + 2].type == T_NUM && t[i + 2].ndig <= 2 && is_p(&t[i + 3], t[i + 1].cp) &&
-        !t[i + 1].sp && !t[i + 3].sp && !t[i + 4].sp) {
+        !t[i + 1].sp && !t[i + 3].sp &&
+        ((!t[i + 2].sp && !t[i + 4].sp) || (is_p(&t[i + 1], '.') && t[i + 4].ndig == 4))) {
+      /* "24. 7. 2015" (Czech, Slovak) keeps its spaces only after dots */
       int y = year_of(&t[i + 4], c->flags);
       if (y < 0 || (t[i + 4].ndig == 2 && is_p(&t[i + 1], '-'))) return -1;
       /* a further ".digit" means a version number or an IP address */
@@ -503,10 +507,13 @@ static int date_at(const tok *t, int n, int i, const date_ctx *c, art_date *d) {
     int j = day_at(t, n, i, &day);
     if (j < 0) return -1;
     j = skip_dot(t, n, j);
+    int dash = j < n && (is_p(&t[j], '-') || is_p(&t[j], '/')) && !t[j].sp;   /* 24-Jul-2015 */
+    if (dash) j++;
     if (j < n && WORD_IN(&t[j], FILLERS)) j++;
     int m = j < n ? month_of(&t[j]) : 0;
     if (!m) return -1;
     j = skip_dot(t, n, j + 1);
+    if (dash && j < n && (is_p(&t[j], '-') || is_p(&t[j], '/'))) j++;
     if (j < n && is_p(&t[j], ',')) j++;
     if (j < n && WORD_IN(&t[j], FILLERS)) j++;
     if (j >= n || t[j].type != T_NUM || t[j].ndig != 4) return -1;

@@ -2091,7 +2091,7 @@ static double overlap(const char *a, const char *b) {
 
 /* The <h1> that the <title> holds: the whole title, its start, or a long
  * enough part of it that is not the trailing site segment. */
-static char *matching_h1(const scan *s, const char *site) {
+static char *matching_h1(const scan *s, const char *site, int *score_out) {
   char *lt = loose(s->title_el);
   if (!lt || !*lt) { free(lt); return NULL; }
   size_t sl;
@@ -2115,6 +2115,7 @@ static char *matching_h1(const scan *s, const char *site) {
   }
   free(tail);
   free(lt);
+  if (score_out) *score_out = best_score;
   return best ? strdup(best) : NULL;
 }
 
@@ -2144,8 +2145,21 @@ static void resolve_title(scan *s, art_meta *m, const char *host) {
   } else if (og) {
     pick = strip_site(og, site, host, &s->oom);
   }
+  /* a declared title unlike both the <title> and the <h1>, which agree, is
+   * the site's generic one ("Yahoo News - Latest News & Headlines") */
+  if (pick && s->title_el) {
+    int score = 0;
+    char *h1 = matching_h1(s, site, &score);
+    if (h1 && (score == 3 || (score == 2 && strlen(h1) * 10 >= strlen(s->title_el) * 6)) &&
+        overlap(pick, h1) < 0.5 && overlap(h1, pick) < 0.5) {
+      free(pick);
+      pick = h1;
+      h1 = NULL;
+    }
+    free(h1);
+  }
   if (!pick && s->title_el) {
-    pick = matching_h1(s, site);
+    pick = matching_h1(s, site, NULL);
     if (!pick) pick = clean_title(s->title_el, site, host, &s->oom);
   }
   for (size_t i = 0; i < s->h1s.n && !pick; i++)
@@ -2226,6 +2240,24 @@ static void resolve_tags(scan *s, art_meta *m) {
     if (!is_aside(s, s->rel_cats.v[i].aside)) add_tags(s, &m->categories, s->rel_cats.v[i].text);
 }
 
+/* "Headline - Jane Doe": a trailing title segment naming an author goes
+ * (when a headline of three words or more remains). */
+static void strip_author_segment(scan *s, art_meta *m) {
+  if (!m->title || m->authors.n == 0) return;
+  size_t sl;
+  const char *p = find_sep(m->title, 1, &sl);
+  if (!p || word_count(p + sl) > NAME_MAX_WORDS) return;
+  for (size_t i = 0; i < m->authors.n; i++)
+    if (loose_eq(p + sl, m->authors.v[i])) {
+      char *head = strndup(m->title, (size_t)(p - m->title));
+      if (!head) { s->oom = 1; return; }
+      dom_squash_space(head);
+      if (word_count(head) >= 3) { free(m->title); m->title = head; }
+      else free(head);
+      return;
+    }
+}
+
 /* ================================================================ public */
 
 int meta_extract(xmlDocPtr doc, const art_opts *o, art_meta *m) {
@@ -2252,6 +2284,7 @@ int meta_extract(xmlDocPtr doc, const art_opts *o, art_meta *m) {
   resolve_description(&s, m);
   resolve_urls(&s, m);
   resolve_authors(&s, m, anchor);
+  strip_author_segment(&s, m);
   resolve_dates(&s, m, anchor);
   resolve_tags(&s, m);
   resolve_videos(&s, m);

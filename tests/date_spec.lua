@@ -90,6 +90,14 @@ describe("parse_date", function()
     assert.are.equal("2021-08-16", d("16 Ağustos 2021"))
   end)
 
+  it("reads dashed month words and spaced numeric dates", function()
+    assert.are.equal("2015-07-24", d("24-Jul-2015"))
+    assert.are.equal("2015-07-24", d("2015-Jul-24"))
+    assert.are.equal("2015-07-24", d("24. 7. 2015"))     -- Czech, Slovak
+    assert.are.equal("2015-07-24", d("2015. 07. 24."))   -- Korean, Hungarian
+    assert.are.equal("2015-07-24T10:30:00+02:00", d("Publicado: 24/07/2015 10:30 CEST"))
+  end)
+
   it("reads ambiguous numeric dates by the language", function()
     assert.are.equal("2015-04-03", d("03/04/2015"))
     assert.are.equal("2015-03-04", d("03/04/2015", { language = "en-US" }))
