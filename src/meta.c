@@ -358,6 +358,7 @@ typedef struct mentry {
   char *val;                 /* cleaned */
   int kind, node_kind;
   const xmlNode *aside;      /* nearest not-the-article ancestor, or NULL */
+  const xmlNode *scope;      /* itemprop: the nearest itemscope ancestor, or NULL */
   size_t pos;                /* page-text offset of the element */
 } mentry;
 
@@ -390,6 +391,7 @@ typedef struct scan {
   jsonld ld;
   json_object *main;                 /* the page's main JSON-LD item, or NULL */
   const xmlNode *headline;           /* the headline element, once known */
+  const xmlNode *cur_scope;          /* itemscope of the itemprop being added */
   /* page-text spans of aside elements (document order), and the ones the
    * walk is inside */
   struct arange { const xmlNode *node; size_t start, end; } *ranges;
@@ -458,6 +460,7 @@ static void add_entry(scan *s, const char *key, size_t klen, const char *val, in
   s->m[s->nm].kind = kind;
   s->m[s->nm].node_kind = node_kind;
   s->m[s->nm].aside = aside;
+  s->m[s->nm].scope = s->cur_scope;
   s->m[s->nm].pos = s->text.len;
   s->nm++;
 }
@@ -590,7 +593,8 @@ static int push_cand(scan *s, candvec *cv, const xmlNode *n, const char *attr, s
   c->pos = s->text.len;
   c->aside = aside_of(n);
   c->node = n;
-  c->modified = class_has(n, MODIFIED_TOKENS, NELEM(MODIFIED_TOKENS));
+  c->modified = class_has(n, MODIFIED_TOKENS, NELEM(MODIFIED_TOKENS)) ||
+                (n->parent && class_has(n->parent, MODIFIED_TOKENS, NELEM(MODIFIED_TOKENS)));
   c->published = class_has(n, PUBLISHED_TOKENS, NELEM(PUBLISHED_TOKENS));
   c->pubdate = dom_attr(n, "pubdate") != NULL;
   return 0;
@@ -607,6 +611,16 @@ static int rel_has(const char *rel, const char *word) {
     p += l;
   }
   return 0;
+}
+
+/* The item an itemprop of n belongs to: the nearest ancestor with
+ * itemscope (n's own itemscope makes n a value of the parent item). */
+static const xmlNode *item_scope(const xmlNode *n) {
+  int depth = 0;
+  for (const xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE && depth < 64;
+       p = p->parent, depth++)
+    if (dom_attr(p, "itemscope")) return p;
+  return NULL;
 }
 
 /* The value an itemprop element carries (microdata rules: content, then
@@ -631,6 +645,7 @@ static char *itemprop_person(const xmlNode *n) {
 
 static void scan_element(scan *s, xmlNode *n) {
   const char *tag = dom_tag(n);
+  s->cur_scope = NULL;
   if (strcmp(tag, "meta") == 0) {
     const char *content = dom_attr(n, "content");
     if (!content) content = dom_attr(n, "value");
@@ -640,6 +655,7 @@ static void scan_element(scan *s, xmlNode *n) {
     if (name) add_entries(s, name, content, MK_META, NK_META, NULL);
     if (prop) add_entries(s, prop, content, MK_METAPROP, NK_META, NULL);
     if (he) add_entries(s, he, content, MK_META, NK_META, NULL);
+    s->cur_scope = ip ? item_scope(n) : NULL;
     if (ip) add_entries(s, ip, content, MK_ITEMPROP, NK_META, aside);
     return;
   }
@@ -713,6 +729,7 @@ static void scan_element(scan *s, xmlNode *n) {
     if (rel_has(rel, "author")) push_cand(s, &s->bylines, n, NULL, BYLINE_MAX_LEN, 1);
   }
   const char *ip = dom_attr(n, "itemprop");
+  s->cur_scope = ip ? item_scope(n) : NULL;
   if (ip) {
     int person = rel_has(ip, "author") || rel_has(ip, "creator");
     int big = rel_has(ip, "articleBody") || rel_has(ip, "text") || rel_has(ip, "reviewBody") ||
@@ -1084,6 +1101,14 @@ static int near_anchor(size_t pos, size_t anchor) {
   return pos + ANCHOR_BEFORE >= anchor && pos <= anchor + ANCHOR_AFTER;
 }
 
+/* True when itemprop entry e belongs to the item holding the headline (its
+ * scope contains it); with no headline or no scope, e counts when near the
+ * headline. */
+static int main_item_prop(const scan *s, const mentry *e, size_t anchor) {
+  if (e->scope && s->headline) return contains(e->scope, s->headline);
+  return near_anchor(e->pos, anchor);
+}
+
 /* ================================================================ authors */
 
 static int has_sub(const char *p, size_t l, const char *sub) {
@@ -1186,7 +1211,7 @@ static int classify_name(const char *name, int structured, const char *site) {
     p += l;
   }
   if (site && loose_eq(name, site)) org = 1;
-  if (org) return 2;
+  if (org) return (upper || !latin) ? 2 : 0;   /* "news service reports" is prose */
   if (latin && !upper && !structured) return 0;
   /* "Expertin für Neue Arbeit", "Martin is a developer": a sentence */
   if (lower_word && !structured) return 0;
@@ -1251,7 +1276,8 @@ static void strip_roles(char *part) {
     if (!part[l]) break;
     char key[64];
     word_key(part, l, key, sizeof key);
-    if (!in_list(key, ROLE_WORDS, NELEM(ROLE_WORDS))) break;
+    if (!in_list(key, ROLE_WORDS, NELEM(ROLE_WORDS)) && !in_list(key, WEEKDAYS, NELEM(WEEKDAYS)))
+      break;
     memmove(part, part + l + 1, strlen(part + l + 1) + 1);
   }
   /* trailing role words, and trailing lower-case words after a capitalised
@@ -1264,7 +1290,9 @@ static void strip_roles(char *part) {
     int lower_tail = word_lower_start(sp + 1) &&
                      !in_list(key, NAME_PARTICLES, NELEM(NAME_PARTICLES)) &&
                      word_upper_start(part);
-    if (!in_list(key, ROLE_WORDS, NELEM(ROLE_WORDS)) && !lower_tail) break;
+    if (!in_list(key, ROLE_WORDS, NELEM(ROLE_WORDS)) && !in_list(key, WEEKDAYS, NELEM(WEEKDAYS)) &&
+        !lower_tail)
+      break;
     *sp = '\0';
   }
   /* stray punctuation at the ends, guillemets included */
@@ -1467,8 +1495,10 @@ static void add_byline(scan *s, names *nm, const char *raw, int structured, cons
     parts[np] = part;
     kinds[np++] = kind;
   }
+  /* one word among several parts is a place, a handle or a site
+   * ("Süddeutsche.de GmbH, Munich, Germany") */
   for (int i = 0; i < np; i++)
-    if (!(multi && kinds[i] == 1 && word_count(parts[i]) == 1 && !has_cjk(parts[i])))
+    if (!((multi || np > 1) && kinds[i] == 1 && word_count(parts[i]) == 1 && !has_cjk(parts[i])))
       add_name(nm, parts[i], kinds[i], &s->oom);
   free(all);
 }
@@ -1589,7 +1619,7 @@ static void resolve_authors(scan *s, art_meta *m, size_t anchor) {
   for (size_t i = 0; i < s->nm && nm.persons.n == 0; i++)
     if (s->m[i].kind == MK_ITEMPROP && !is_aside(s, s->m[i].aside) &&
         (strcmp(s->m[i].key, "author") == 0 || strcmp(s->m[i].key, "creator") == 0) &&
-        near_anchor(s->m[i].pos, anchor))
+        main_item_prop(s, &s->m[i], anchor))
       add_byline(s, &nm, s->m[i].val, s->m[i].node_kind == NK_META, site);
   /* 4. byline elements near the headline (rel=author links among them) */
   for (size_t i = 0; i < s->bylines.n && nm.persons.n == 0; i++) {
@@ -1610,8 +1640,15 @@ static void resolve_authors(scan *s, art_meta *m, size_t anchor) {
     else s->oom = 1;
     free(slice);
   }
+  /* with a full name among them, one-word "authors" are stations, desks or
+   * handles ("Jessica Holly", "WSVN") */
+  int full = 0;
   for (size_t i = 0; i < nm.persons.n; i++)
-    if (strvec_push(&m->authors, nm.persons.v[i])) s->oom = 1;
+    if (word_count(nm.persons.v[i]) >= 2 || has_cjk(nm.persons.v[i])) full = 1;
+  for (size_t i = 0; i < nm.persons.n; i++)
+    if ((!full || word_count(nm.persons.v[i]) >= 2 || has_cjk(nm.persons.v[i])) &&
+        strvec_push(&m->authors, nm.persons.v[i]))
+      s->oom = 1;
   if (m->authors.n == 0 && nm.org && strvec_push(&m->authors, nm.org)) s->oom = 1;
   strvec_free(&nm.persons);
   free(nm.org);
@@ -1744,14 +1781,16 @@ static int meta_date(const scan *s, const char *const *keys, size_t nk, art_date
   return 0;
 }
 
-/* itemprop=key outside asides and not far below the headline. */
+/* itemprop=key outside asides: of the headline's item first, else the first
+ * in the page. */
 static int micro_date(const scan *s, const char *key, size_t anchor, art_date *d, int *nk) {
-  for (size_t i = 0; i < s->nm; i++) {
-    const mentry *e = &s->m[i];
-    if (e->kind != MK_ITEMPROP || is_aside(s, e->aside) || strcmp(e->key, key) != 0) continue;
-    if (anchor != NO_POS && e->pos > anchor + ANCHOR_AFTER) continue;
-    if (value_date(s, e->val, d)) { *nk = e->node_kind; return 1; }
-  }
+  for (int pass = 0; pass < 2; pass++)
+    for (size_t i = 0; i < s->nm; i++) {
+      const mentry *e = &s->m[i];
+      if (e->kind != MK_ITEMPROP || is_aside(s, e->aside) || strcmp(e->key, key) != 0) continue;
+      if (pass == 0 && !main_item_prop(s, e, anchor)) continue;
+      if (value_date(s, e->val, d)) { *nk = e->node_kind; return 1; }
+    }
   return 0;
 }
 

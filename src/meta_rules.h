@@ -230,6 +230,16 @@ static const char *const ROLE_WORDS[] = {
   "herausgeberin", "fotograf", "fotografin",
 };
 
+/* Weekdays left before a cut date ("Jane Doe Thursday, November 9, 2023"). */
+static const char *const WEEKDAYS[] = {
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+  "wed", "thu", "fri", "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag",
+  "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+  "samedi", "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado",
+  "domingo", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "segunda",
+  "terça", "quarta", "quinta", "sexta",
+};
+
 /* Lower-case words that belong inside names ("Ludwig van Beethoven", "Maria
  * da Silva"); other lower-case words mean a byline holds a sentence. */
 static const char *const NAME_PARTICLES[] = {
@@ -255,7 +265,7 @@ static const char *const JUNK_NAME_WORDS[] = {
   "publisher", "veröffentlicht", "publié", "publicado", "pubblicato", "geschrieben",
   "erstellt", "redakteur", "redaktionsteam", "gastautor", "gastbeitrag", "support",
   "mitglied", "фото", "foto", "fotos", "bild", "quelle", "source", "über", "usern", "user",
-  "users",
+  "users", "autorenseite", "autorenprofil", "edition", "revised", "reports", "report",
 };
 
 /* Words of organisation names (a name with one of them is not a person). */
