@@ -190,6 +190,15 @@ describe("article.fetch", function()
     assert.equal("koi8-r", a.encoding:lower())
   end)
 
+  it("goes through a proxy", function()
+    -- The loopback server answers absolute-form requests too, as a proxy
+    -- would; the host name is never resolved here.
+    local a = assert(article.fetch("http://news.example.invalid/page?title=Proxied",
+      { proxy = srv.base }))
+    assert.equal("Proxied", a.title)
+    assert.equal("http://news.example.invalid/page?title=Proxied", a.url)
+  end)
+
   it("keeps cookies within a fetcher and in a cookie jar", function()
     local f = article.fetcher({ cookies = true, raw = true })
     f:add(srv:url("/cookie_set"))
