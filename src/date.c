@@ -225,8 +225,12 @@ static int tokenize(const char *str, size_t n, size_t from, tok *t, int *more) {
           enc[2] = (unsigned char)(0x80 | (lc & 63));
           el = 3;
         }
-        if (wl + (size_t)el < sizeof x->w) { memcpy(x->w + wl, enc, (size_t)el); wl += (size_t)el; }
-        else x->wlong = 1;
+        if (wl + (size_t)el < sizeof x->w) {
+          memcpy(x->w + wl, enc, (size_t)el);
+          wl += (size_t)el;
+        } else {
+          x->wlong = 1;
+        }
         i += (size_t)l;
       }
       x->w[wl] = '\0';

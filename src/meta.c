@@ -203,13 +203,12 @@ static char *loose(const char *s) {
   const char *p = buf_str(&l);
   int space = 1;
   for (; *p; p++) {
-    unsigned char c = (unsigned char)*p;
-    if (isalnum(c) || c >= 0x80) {
-      /* typographic punctuation (U+2000-U+206F, U+3000-U+303F, U+FF00-U+FF0F)
-       * is not a letter */
-      if (c == 0xE2 && (unsigned char)p[1] == 0x80) { p += 2; if (!space) buf_addc(&b, ' '); space = 1; continue; }
-      if (c == 0xE3 && (unsigned char)p[1] == 0x80) { p += 2; if (!space) buf_addc(&b, ' '); space = 1; continue; }
-      if (c == 0xC2 && ((unsigned char)p[1] < 0xC0)) { p += 1; if (!space) buf_addc(&b, ' '); space = 1; continue; }
+    unsigned char c = (unsigned char)*p, c1 = (unsigned char)p[1];
+    /* punctuation beyond ASCII is not a letter: U+0080-U+00BF ("«", "·"),
+     * U+2000-U+203F (dashes, quotes), U+3000-U+303F (CJK marks) */
+    int punct = ((c == 0xE2 || c == 0xE3) && c1 == 0x80) ? 3 : (c == 0xC2 && c1 < 0xC0) ? 2 : 0;
+    if (punct) p += punct - 1;
+    if (!punct && (isalnum(c) || c >= 0x80)) {
       buf_addc(&b, (char)c);
       space = 0;
     } else if (!space) {
@@ -628,7 +627,8 @@ static const xmlNode *item_scope(const xmlNode *n) {
 static char *itemprop_value(const xmlNode *n) {
   const char *v = dom_attr(n, "content");
   if (!v && (dom_is(n, "a") || dom_is(n, "link"))) v = dom_attr(n, "href");
-  if (!v && (dom_is(n, "img") || dom_is(n, "source") || dom_is(n, "video"))) v = dom_attr(n, "src");
+  if (!v && (dom_is(n, "img") || dom_is(n, "source") || dom_is(n, "video")))
+    v = dom_attr(n, "src");
   if (!v && dom_is(n, "time")) v = dom_attr(n, "datetime");
   if (v) return strdup(v);
   return text_upto(n, META_MAX_VALUE, 0);
@@ -746,7 +746,8 @@ static void scan_element(scan *s, xmlNode *n) {
       free(v);
     } else if (rel_has(ip, "description")) {
       char *v = text_upto(n, 1000, 0);
-      if (v && strlen(v) <= 1000) add_entries(s, "description", v, MK_ITEMPROP, NK_OTHER, aside_of(n));
+      if (v && strlen(v) <= 1000)
+        add_entries(s, "description", v, MK_ITEMPROP, NK_OTHER, aside_of(n));
       free(v);
     }
   }
@@ -934,7 +935,8 @@ static json_object *pick_main(const jsonld *ld) {
     int best_depth = 1 << 20;
     for (size_t i = 0; i < ld->n_items; i++) {
       const ld_item *it = &ld->items[i];
-      if (it->depth < best_depth && ld_type_in(it->o, ORDER[k].types, ORDER[k].n, ORDER[k].suffix)) {
+      if (it->depth < best_depth &&
+          ld_type_in(it->o, ORDER[k].types, ORDER[k].n, ORDER[k].suffix)) {
         best = it->o;
         best_depth = it->depth;
       }
@@ -1077,8 +1079,10 @@ static size_t find_anchor(scan *s, const char *title) {
       if (!c->text) continue;
       if (pass == 0 && !first && !c->aside) first = c;
       char *lh = loose(c->text);
-      if (lt && lh && *lh && (pass == 0 ? (strstr(lt, lh) || strstr(lh, lt)) : strcmp(lt, lh) == 0))
-        match = c;
+      int hit = 0;
+      if (lt && lh && *lh)
+        hit = pass == 0 ? (strstr(lt, lh) || strstr(lh, lt)) : strcmp(lt, lh) == 0;
+      if (hit) match = c;
       free(lh);
     }
   }
@@ -1516,7 +1520,8 @@ static void labelled_byline(scan *s, names *nm, const char *text, const char *si
     const char *hit = strstr(lt, AUTHOR_LABELS[i]);
     /* in running text only a label that starts a line, and only when the
      * name ends the line or meets a separator ("Von Max Muster | 24.07.") */
-    while (hit && line_start && hit > lt && hit[-1] != '\n') hit = strstr(hit + 1, AUTHOR_LABELS[i]);
+    while (hit && line_start && hit > lt && hit[-1] != '\n')
+      hit = strstr(hit + 1, AUTHOR_LABELS[i]);
     if (!hit || (hit > lt && (unsigned char)hit[0] < 0x80 && isalnum((unsigned char)hit[-1])))
       continue;
     const char *p = text + (hit - lt) + strlen(AUTHOR_LABELS[i]);
@@ -1551,10 +1556,10 @@ static void labelled_byline(scan *s, names *nm, const char *text, const char *si
         if (*p == '|') break;
         while (*p == ' ') p++;
       }
-      if (line_start && *p && *p != '\n' && *p != '|' && *p != ',' && !isdigit((unsigned char)*p) &&
-          !(*p == '-' && p[1] == ' ') && strncmp(p, "\xC2\xB7", 2) != 0 &&
-          strncmp(p, "\xE2\x80", 2) != 0)
-        name.len = 0;   /* the "name" runs on into a sentence */
+      int ends = !*p || strchr("\n|,", *p) || isdigit((unsigned char)*p) ||
+                 (*p == '-' && p[1] == ' ') || strncmp(p, "\xC2\xB7", 2) == 0 ||
+                 strncmp(p, "\xE2\x80", 2) == 0;
+      if (line_start && !ends) name.len = 0;   /* the "name" runs on into a sentence */
     }
     if (name.len) add_byline(s, nm, buf_str(&name), 0, site);
     buf_free(&name);
@@ -1680,7 +1685,10 @@ static int label_before(const char *text, size_t lo, size_t start) {
       size_t wl = strlen(SETS[k].w[i]);
       for (const char *p = strstr(h, SETS[k].w[i]); p; p = strstr(p + 1, SETS[k].w[i])) {
         size_t endpos = (size_t)(p - h) + wl;
-        if (endpos > best || (endpos == best && kind == LBL_NONE)) { best = endpos; kind = SETS[k].kind; }
+        if (endpos > best || (endpos == best && kind == LBL_NONE)) {
+          best = endpos;
+          kind = SETS[k].kind;
+        }
       }
     }
   buf_free(&b);
@@ -1934,7 +1942,8 @@ static void add_tags(scan *s, strvec *dst, const char *v) {
   char *c = clean_dup(v, &s->oom);
   if (!c) return;
   char *save = NULL;
-  for (char *t = strtok_r(c, ",;", &save); t && dst->n < TAGS_MAX; t = strtok_r(NULL, ",;", &save)) {
+  for (char *t = strtok_r(c, ",;", &save); t && dst->n < TAGS_MAX;
+       t = strtok_r(NULL, ",;", &save)) {
     dom_squash_space(t);
     if (!*t || strlen(t) > 100) continue;
     int dup = 0;
@@ -1959,10 +1968,13 @@ static void add_ld_tags(scan *s, strvec *dst, json_object *v) {
 
 static void add_meta_tags(scan *s, strvec *dst, const char *key) {
   for (size_t i = 0; i < s->nm && dst->n < TAGS_MAX; i++)
-    if (strcmp(s->m[i].key, key) == 0 && !is_aside(s, s->m[i].aside)) add_tags(s, dst, s->m[i].val);
+    if (strcmp(s->m[i].key, key) == 0 && !is_aside(s, s->m[i].aside))
+      add_tags(s, dst, s->m[i].val);
 }
 
 static const char *base_url(const scan *s) { return s->base ? s->base : s->o->url; }
+
+static int same_url(const char *a, const char *b) { return a && b && strcmp(a, b) == 0; }
 
 static void add_video(scan *s, art_meta *m, const char *url, const char *embed,
                       const char *thumb, const char *title) {
@@ -1971,8 +1983,8 @@ static void add_video(scan *s, art_meta *m, const char *url, const char *embed,
   if ((!u && !e) || m->n_videos >= 20) { free(u); free(e); return; }
   for (size_t i = 0; i < m->n_videos; i++) {
     const art_video *v = &m->videos[i];
-    if ((u && ((v->url && strcmp(v->url, u) == 0) || (v->embed_url && strcmp(v->embed_url, u) == 0))) ||
-        (e && ((v->embed_url && strcmp(v->embed_url, e) == 0) || (v->url && strcmp(v->url, e) == 0)))) {
+    if (same_url(u, v->url) || same_url(u, v->embed_url) || same_url(e, v->url) ||
+        same_url(e, v->embed_url)) {
       free(u); free(e);
       return;
     }
@@ -2088,6 +2100,12 @@ static void resolve_site(scan *s, art_meta *m) {
       if (head && word_count(head) <= 3) { free(m->site_name); m->site_name = head; }
       else free(head);
     }
+  }
+  /* a name has letters ("☆☆☆☆☆" is decoration) */
+  if (m->site_name) {
+    char *l = loose(m->site_name);
+    if (!l || !*l) { free(m->site_name); m->site_name = NULL; }
+    free(l);
   }
   /* a URL is not a name */
   if (m->site_name && (strstr(m->site_name, "://") || strlen(m->site_name) > 200)) {
@@ -2272,7 +2290,8 @@ static void resolve_tags(scan *s, art_meta *m) {
   if (s->main) add_ld_tags(s, &m->tags, ld_get(s->main, "keywords"));
   for (size_t i = 0; i < s->rel_tags.n; i++)
     if (!is_aside(s, s->rel_tags.v[i].aside)) add_tags(s, &m->tags, s->rel_tags.v[i].text);
-  for (size_t k = 2; m->tags.n == 0 && k < NELEM(K_TAGS); k++) add_meta_tags(s, &m->tags, K_TAGS[k]);
+  for (size_t k = 2; m->tags.n == 0 && k < NELEM(K_TAGS); k++)
+    add_meta_tags(s, &m->tags, K_TAGS[k]);
   for (size_t k = 0; k < NELEM(K_SECTION); k++) add_meta_tags(s, &m->categories, K_SECTION[k]);
   if (s->main) add_ld_tags(s, &m->categories, ld_get(s->main, "articleSection"));
   for (size_t i = 0; i < s->rel_cats.n; i++)
@@ -2329,7 +2348,8 @@ int meta_extract(xmlDocPtr doc, const art_opts *o, art_meta *m) {
   resolve_videos(&s, m);
   resolve_paywall(&s, m);
   resolve_page_type(&s, m);
-  if (s.main && is_article_item(s.main)) set_clean(&s, &m->body_text, ld_str(s.main, "articleBody"));
+  if (s.main && is_article_item(s.main))
+    set_clean(&s, &m->body_text, ld_str(s.main, "articleBody"));
   int oom = s.oom;
   scan_free(&s);
   return oom ? -1 : 0;

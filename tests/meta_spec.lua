@@ -131,7 +131,8 @@ describe("authors", function()
     assert.are.same({ "Ann Lee" }, authors("<meta name='parsely-author' content='Ann Lee'>"))
     assert.are.same({ "Ann Lee" }, authors("<meta property='article:author' " ..
       "content='https://www.facebook.com/annlee'><meta name='author' content='Ann Lee'>"))
-    assert.are.same({ "Michiel de Jong" }, authors("<meta name='dc.creator' content='Jong, Michiel de'>"))
+    assert.are.same({ "Michiel de Jong" },
+      authors("<meta name='dc.creator' content='Jong, Michiel de'>"))
   end)
 
   it("strips roles, e-mails, URLs, handles and dates", function()
@@ -146,7 +147,8 @@ describe("authors", function()
   end)
 
   it("rejects junk bylines", function()
-    assert.are.same({}, authors(nil, "<h1>Storm</h1><div class='byline'>Email the author</div>" .. PARA))
+    assert.are.same({}, authors(nil,
+      "<h1>Storm</h1><div class='byline'>Email the author</div>" .. PARA))
     assert.are.same({ "Devin Coldewey" }, authors(nil,
       "<h1>Storm</h1><div class='byline'>2 Hours Ago Devin Coldewey</div>" .. PARA))
     assert.are.same({}, authors("<meta name='author' content='Reuters Staff'>"))
@@ -158,15 +160,16 @@ describe("authors", function()
   it("ignores bylines of related stories and comments", function()
     assert.are.same({ "Ann Lee" }, authors(nil, "<article><h1>Storm</h1>" ..
       "<div class='byline'>By Ann Lee</div>" .. PARA .. "</article>" ..
-      "<aside class='related'><div class='byline'>By Bo Chen</div><div class='byline'>By Cy Young" ..
-      "</div></aside>"))
+      "<aside class='related'><div class='byline'>By Bo Chen</div>" ..
+      "<div class='byline'>By Cy Young</div></aside>"))
     assert.are.same({}, authors(nil, "<article><h1>Storm</h1>" .. PARA .. "</article>" ..
       "<div class='related-stories'><div class='byline'>By Bo Chen</div>" ..
       "<div class='byline'>By Cy Young</div></div>"))
   end)
 
   it("reads microdata and rel=author", function()
-    assert.are.same({ "Ann Lee" }, authors(nil, "<h1>Storm</h1><span itemprop='author' itemscope>" ..
+    assert.are.same({ "Ann Lee" }, authors(nil,
+      "<h1>Storm</h1><span itemprop='author' itemscope>" ..
       "<span itemprop='name'>Ann Lee</span> <span>Editor</span></span>" .. PARA))
     assert.are.same({ "Bo Chen" }, authors(nil,
       "<h1>Storm</h1><a rel='author' href='/bo'>Bo Chen</a>" .. PARA))
@@ -178,8 +181,8 @@ describe("authors", function()
     assert.are.same({ "Max Muster", "Eva Muster" }, authors(nil,
       "<h1>Brücke</h1><p class='autor'>Von Max Muster und Eva Muster</p>" .. PARA))
     assert.are.same({ "Martin Untersinger", "Damien Leloup", "Morgane Tual" }, authors(nil,
-      "<h1>Loi</h1><p class='byline'>Martin Untersinger (avec Damien Leloup et Morgane Tual)</p>" ..
-      PARA))
+      "<h1>Loi</h1><p class='byline'>Martin Untersinger " ..
+      "(avec Damien Leloup et Morgane Tual)</p>" .. PARA))
   end)
 end)
 
@@ -202,7 +205,8 @@ describe("dates", function()
   end)
 
   it("reads meta tags", function()
-    local p, s = dates("<meta property='article:published_time' content='2021-05-01T10:00:00+02:00'>")
+    local p, s = dates("<meta property='article:published_time' " ..
+      "content='2021-05-01T10:00:00+02:00'>")
     assert.are.equal("2021-05-01T10:00:00+02:00", p)
     assert.are.equal("meta", s)
     p = dates("<meta name='DC.date.issued' content='2021-05-01'>")
@@ -249,8 +253,8 @@ describe("dates", function()
   end)
 
   it("prefers the URL's date to a structured date days later (an update)", function()
-    local p, s, m = dates("<meta property='article:published_time' content='2020-06-01T10:00:00Z'>",
-      PARA, { url = "https://x.example/2019/04/28/storm/" })
+    local p, s, m = dates("<meta property='article:published_time' " ..
+      "content='2020-06-01T10:00:00Z'>", PARA, { url = "https://x.example/2019/04/28/storm/" })
     assert.are.equal("2019-04-28", p)
     assert.are.equal("url", s)
     assert.are.equal("2020-06-01T10:00:00+00:00", m)
@@ -280,14 +284,16 @@ describe("dates", function()
   end)
 
   it("does not take a date from the site header above the headline", function()
-    local p = dates(nil, "<div class='topbar'><span class='date'>Monday, May 20, 2024</span></div>" ..
+    local p = dates(nil,
+      "<div class='topbar'><span class='date'>Monday, May 20, 2024</span></div>" ..
       ("<nav>" .. ("<a href='/x'>Section link</a> "):rep(80) .. "</nav>") ..
       "<h1>Storm</h1>" .. PARA)
     assert.is_nil(p)
   end)
 
   it("finds a labelled date anywhere as a last resort", function()
-    local p = dates(nil, "<h1>Storm</h1>" .. PARA:rep(10) .. "<p>Veröffentlicht am 3. Mai 2021</p>")
+    local p = dates(nil,
+      "<h1>Storm</h1>" .. PARA:rep(10) .. "<p>Veröffentlicht am 3. Mai 2021</p>")
     assert.are.equal("2021-05-03", p)
   end)
 end)
@@ -343,7 +349,8 @@ describe("other fields", function()
   end)
 
   it("image: the first large body image when nothing is declared", function()
-    local a = parse(page(nil, "<article><h1>Storm</h1><img src='/icon.png' width='16' height='16'>" ..
+    local a = parse(page(nil,
+      "<article><h1>Storm</h1><img src='/icon.png' width='16' height='16'>" ..
       "<img src='/big.jpg' width='800' height='600' alt='Waves'>" .. PARA:rep(3) .. "</article>"),
       { url = "https://x.example/a" })
     assert.are.equal("https://x.example/big.jpg", a.image)
@@ -442,7 +449,8 @@ describe("JSON-LD parsing", function()
     assert.are.equal("Quotes", title("{'@type':'NewsArticle','headline':'Quotes'}"))
     assert.are.equal("Raw line", title('{"@type":"NewsArticle","headline":"Raw\nline"}'))
     assert.are.equal("Wrapped", title('<!-- {"@type":"NewsArticle","headline":"Wrapped"} -->'))
-    assert.are.equal("CDATA", title('//<![CDATA[\n{"@type":"NewsArticle","headline":"CDATA"}\n//]]>'))
+    assert.are.equal("CDATA",
+      title('//<![CDATA[\n{"@type":"NewsArticle","headline":"CDATA"}\n//]]>'))
   end)
 
   it("survives garbage and deep nesting", function()
