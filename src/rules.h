@@ -6,7 +6,8 @@
  * Token lists are matched against the lower-cased class and id of an
  * element.  *_WORDS match whole pieces (the attribute split on anything
  * that is not a letter or digit, so "post-body" gives "post", "body");
- * *_SUBSTR match anywhere (compounds such as "blogsidebar").  The lists
+ * *_SUBSTR match inside a piece that is no word of its own, at least
+ * SUBSTR_MIN_PIECE long (compounds such as "blogsidebar").  The lists
  * come from the usual suspects of web boilerplate as documented by
  * Readability.js, trafilatura and jusText, tuned on the shared corpora.
  */
@@ -103,12 +104,12 @@
   "author", "authors", "date", "time", "timestamp", "published", "updated", "posted", \
   "categories", "category", "topics", "keywords", "follow", "donate", \
   "alert", "banner-ad", "infobox-ad", "secondary", "complementary"
+#define RULES_SUBSTR_MIN_PIECE 5
 #define RULES_UNLIKELY_SUBSTR \
   "sidebar", "disqus", "breadcrumb", "newsletter", "cookie", "related", \
   "sharing", "social", "footer", "navbar", "subnav", "menu", "sponsor", "advert", \
-  "promo", "popup", "skyscraper", "shoutbox", "taboola", "outbrain", "most-read", \
-  "mostread", "most-popular", "mostpopular", "recommend", \
-  "share-", "-share", "sharebar", "subscribe", "signup", "byline", "modal"
+  "promo", "popup", "skyscraper", "shoutbox", "taboola", "outbrain", "mostread", \
+  "mostpopular", "recommend", "sharebar", "subscribe", "signup", "byline", "modal"
 
 /* Whole class/id tokens that mean boilerplate even with a rescuing word
  * (entry-meta is the date line of an entry, not the entry). */
@@ -149,7 +150,7 @@
   "blog", "story", "articlebody", "story-body", "prose", "e-content", "entry-content", \
   "post-content", "article-body", "article-content", "post-body", "richtext", "rte"
 #define RULES_POSITIVE_SUBSTR \
-  "article", "content", "entry", "story", "post-body", "postbody", "main-text", "body-text"
+  "article", "content", "entry", "story", "postbody", "maintext", "bodytext"
 #define RULES_NEGATIVE_WORDS \
   "ad", "ads", "hidden", "hid", "banner", "combx", "comment", "comments", "com", \
   "contact", "foot", "footer", "footnote", "gdpr", "masthead", "media", "meta", \
@@ -165,7 +166,7 @@
   "comment", "comments", "disqus", "replies", "respond", "discussion", "commentlist", \
   "comment-list", "comments-area", "comment-respond", "reactions", "kommentare", \
   "commentaires", "comentarios"
-#define RULES_COMMENT_SUBSTR "disqus", "comment-", "comments-", "-comments", "_comments"
+#define RULES_COMMENT_SUBSTR "disqus"
 
 /* Captions outside <figcaption>: credit lines among them are dropped. */
 #define RULES_CAPTION_WORDS \

@@ -16,7 +16,11 @@
 /* Open-addressing string sets: small, built once, read-only afterwards. */
 #define TBL_SIZE 2048   /* power of two, > 4x the longest list so probes stay short */
 
-typedef struct tbl { const char *key[TBL_SIZE]; unsigned val[TBL_SIZE]; } tbl;
+typedef struct tbl {
+  const char *key[TBL_SIZE];
+  unsigned val[TBL_SIZE];
+  unsigned char len[TBL_SIZE];   /* key length, capped: compared before the bytes */
+} tbl;
 
 static tbl CLASS_TBL, TAG_TBL, STOP_TBL;
 
@@ -29,14 +33,18 @@ static unsigned hash_str(const char *s, size_t n) {
 static void tbl_add(tbl *t, const char *key, unsigned bits) {
   unsigned i = hash_str(key, strlen(key)) & (TBL_SIZE - 1);
   while (t->key[i] && strcmp(t->key[i], key) != 0) i = (i + 1) & (TBL_SIZE - 1);
+  size_t n = strlen(key);
   t->key[i] = key;
+  t->len[i] = (unsigned char)(n < 255 ? n : 255);
   t->val[i] |= bits;
 }
 
 static unsigned tbl_get(const tbl *t, const char *key, size_t n) {
   unsigned i = hash_str(key, n) & (TBL_SIZE - 1);
+  unsigned char l = (unsigned char)(n < 255 ? n : 255);
   while (t->key[i]) {
-    if (strncmp(t->key[i], key, n) == 0 && t->key[i][n] == '\0') return t->val[i];
+    if (t->len[i] == l && memcmp(t->key[i], key, n) == 0 && t->key[i][n] == '\0')
+      return t->val[i];
     i = (i + 1) & (TBL_SIZE - 1);
   }
   return 0;
@@ -76,14 +84,26 @@ static const char *const PLACEHOLDERS[] = {RULES_PLACEHOLDER_SRC, NULL};
 
 static const struct { const char *tag; int prior; } PRIORS[] = {RULES_TAG_PRIORS};
 #define N_PRIORS (sizeof PRIORS / sizeof PRIORS[0])
-/* Tag bits beyond RT_*: paragraph kinds and the prior's index + 1. */
-enum { RT_PRIOR_SHIFT = 8 };
+/* Tag bits beyond RT_*: the prior's index + 1, then the tag's kind (one
+ * lookup instead of a chain of string compares per element). */
+enum { RT_PRIOR_SHIFT = 8, RT_KIND_SHIFT = 16 };
+enum { TK_NONE, TK_A, TK_P, TK_LI, TK_PRE, TK_TABLE, TK_IMG, TK_EMBED, TK_FIGCAPTION,
+       TK_HEADING, TK_BODY, TK_MAIN, TK_SCRIPT, TK_NOSCRIPT };
+static const struct { const char *tag; unsigned kind; } KINDS[] = {
+  {"a", TK_A}, {"p", TK_P}, {"li", TK_LI}, {"pre", TK_PRE}, {"table", TK_TABLE},
+  {"img", TK_IMG}, {"amp-img", TK_IMG}, {"iframe", TK_EMBED}, {"video", TK_EMBED},
+  {"amp-youtube", TK_EMBED}, {"amp-video", TK_EMBED}, {"audio", TK_EMBED},
+  {"figcaption", TK_FIGCAPTION}, {"h1", TK_HEADING}, {"h2", TK_HEADING}, {"h3", TK_HEADING},
+  {"h4", TK_HEADING}, {"h5", TK_HEADING}, {"h6", TK_HEADING}, {"body", TK_BODY},
+  {"main", TK_MAIN}, {"script", TK_SCRIPT}, {"noscript", TK_NOSCRIPT},
+};
 
 static void add_list(tbl *t, const char *const *l, unsigned bits) {
   for (; *l; l++) tbl_add(t, *l, bits);
 }
 
 static pthread_once_t rules_once = PTHREAD_ONCE_INIT;
+static size_t stop_maxlen;   /* longest function word in bytes: longer words skip the lookup */
 
 enum { RS_STRONG = 64 };
 
@@ -98,6 +118,8 @@ static void rules_build(void) {
   add_list(&CLASS_TBL, STRONG_W, RS_STRONG);
   add_list(&CLASS_TBL, LEAD_W, RS_LEAD);
   add_list(&STOP_TBL, STOPS, 1);
+  for (const char *const *l = STOPS; *l; l++)
+    if (strlen(*l) > stop_maxlen) stop_maxlen = strlen(*l);
   add_list(&TAG_TBL, DROP_T, RT_DROP);
   add_list(&TAG_TBL, BLOCK_T, RT_BLOCK);
   add_list(&TAG_TBL, BOILER_T, RT_BOILER);
@@ -108,6 +130,8 @@ static void rules_build(void) {
   add_list(&TAG_TBL, FLOW_T, RT_FLOW);
   for (size_t i = 0; i < N_PRIORS; i++)
     tbl_add(&TAG_TBL, PRIORS[i].tag, (unsigned)(i + 1) << RT_PRIOR_SHIFT);
+  for (size_t i = 0; i < sizeof KINDS / sizeof KINDS[0]; i++)
+    tbl_add(&TAG_TBL, KINDS[i].tag, KINDS[i].kind << RT_KIND_SHIFT);
 }
 
 void rules_init(void) { pthread_once(&rules_once, rules_build); }
@@ -212,6 +236,32 @@ int rules_boiler_prefix(const char *text) {
 }
 
 /* Rule sets matched by one attribute value (class or id). */
+/* Substring sets of a class/id piece that is no token of its own
+ * ("blogsidebar", "mainmenu"): compounds only, so the lists are scanned for
+ * few pieces. */
+static unsigned piece_substr_sets(const char *p, size_t n) {
+  char w[64];
+  if (n < RULES_SUBSTR_MIN_PIECE || n >= sizeof w) return 0;
+  memcpy(w, p, n);
+  w[n] = '\0';
+  unsigned sets = 0;
+  for (const char *const *l = UNLIKELY_S; *l; l++)
+    if (strstr(w, *l)) { sets |= RS_UNLIKELY; break; }
+  for (const char *const *l = POS_S; *l; l++)
+    if (strstr(w, *l)) { sets |= RS_POS; break; }
+  for (const char *const *l = NEG_S; *l; l++)
+    if (strstr(w, *l)) { sets |= RS_NEG; break; }
+  for (const char *const *l = COMMENT_S; *l; l++)
+    if (strstr(w, *l)) { sets |= RS_COMMENT; break; }
+  return sets;
+}
+
+/* Sets of one piece: its own token sets, else its substring sets. */
+static unsigned piece_sets(const char *p, size_t n) {
+  unsigned sets = tbl_get(&CLASS_TBL, p, n);
+  return sets ? sets : piece_substr_sets(p, n);
+}
+
 static unsigned attr_sets(const char *v, int is_id) {
   char low[256];
   size_t n = 0, dashes = 0;
@@ -230,38 +280,58 @@ static unsigned attr_sets(const char *v, int is_id) {
     while (i < n && isspace((unsigned char)low[i])) i++;
     size_t s = i;
     while (i < n && !isspace((unsigned char)low[i])) i++;
-    if (i > s) sets |= tbl_get(&CLASS_TBL, low + s, i - s);
+    if (i == s) continue;
+    unsigned whole = tbl_get(&CLASS_TBL, low + s, i - s);
+    sets |= whole;
     int taxo = 0;
     for (const char *const *t = TAXO; *t && !taxo; t++)
       taxo = !strncmp(low + s, *t, strlen(*t));
-    if (taxo) continue;
+    if (taxo || whole) continue;
     for (size_t j = s; j < i;) {
       while (j < i && !isalnum((unsigned char)low[j])) j++;
       size_t ps = j;
       while (j < i && isalnum((unsigned char)low[j])) j++;
-      if (j > ps && !(ps == s && j == i)) sets |= tbl_get(&CLASS_TBL, low + ps, j - ps);
+      if (j > ps) sets |= piece_sets(low + ps, j - ps);
     }
   }
-  for (const char *const *l = UNLIKELY_S; *l; l++)
-    if (strstr(low, *l)) { sets |= RS_UNLIKELY; break; }
-  for (const char *const *l = POS_S; *l; l++)
-    if (strstr(low, *l)) { sets |= RS_POS; break; }
-  for (const char *const *l = NEG_S; *l; l++)
-    if (strstr(low, *l)) { sets |= RS_NEG; break; }
-  for (const char *const *l = COMMENT_S; *l; l++)
-    if (strstr(low, *l)) { sets |= RS_COMMENT; break; }
   return sets;
 }
 
 
+/* Per-page memo of attr_sets: pages repeat the same class values over and
+ * over (list items, grid cells), and matching one value against the token
+ * lists is the costliest step of the prep pass.  Keys point into the tree,
+ * which outlives the memo. */
+#define MEMO_SIZE 1024   /* power of two; a full memo just stops memoising */
+typedef struct attr_memo {
+  const char *key[MEMO_SIZE];
+  unsigned sets[MEMO_SIZE];
+  unsigned char is_id[MEMO_SIZE];
+} attr_memo;
+
+static unsigned attr_sets_memo(attr_memo *m, const char *v, int is_id) {
+  if (!m) return attr_sets(v, is_id);
+  unsigned h = hash_str(v, strlen(v)) ^ (unsigned)is_id;
+  for (unsigned k = 0; k < 8; k++) {   /* short probe: a miss is cheap */
+    unsigned i = (h + k) & (MEMO_SIZE - 1);
+    if (!m->key[i]) {
+      m->key[i] = v;
+      m->is_id[i] = (unsigned char)is_id;
+      return m->sets[i] = attr_sets(v, is_id);
+    }
+    if (m->is_id[i] == is_id && strcmp(m->key[i], v) == 0) return m->sets[i];
+  }
+  return attr_sets(v, is_id);
+}
+
 /* Readability's weight: class and id each count +-25. */
-static float class_weight(const char *cls, const char *id, unsigned *all) {
+static float class_weight(attr_memo *memo, const char *cls, const char *id, unsigned *all) {
   float w = 0;
   const char *vals[2] = {cls, id};
   *all = 0;
   for (int k = 0; k < 2; k++) {
     if (!vals[k] || !*vals[k]) continue;
-    unsigned s = attr_sets(vals[k], k == 1);
+    unsigned s = attr_sets_memo(memo, vals[k], k == 1);
     *all |= s;
     if (s & RS_NEG) w -= (float)RULES_CLASS_WEIGHT;
     if (s & RS_POS) w += (float)RULES_CLASS_WEIGHT;
@@ -373,7 +443,7 @@ void xs_count_words(const unsigned char *p, uint32_t *words, uint32_t *stops) {
     }
     if (in_word) {
       (*words)++;
-      if (!too_long && tbl_get(&STOP_TBL, (const char *)w, wl)) (*stops)++;
+      if (!too_long && wl <= stop_maxlen && tbl_get(&STOP_TBL, (const char *)w, wl)) (*stops)++;
       in_word = 0;
     }
     if (cjk) {
@@ -384,7 +454,7 @@ void xs_count_words(const unsigned char *p, uint32_t *words, uint32_t *stops) {
   }
   if (in_word) {
     (*words)++;
-    if (!too_long && tbl_get(&STOP_TBL, (const char *)w, wl)) (*stops)++;
+    if (!too_long && wl <= stop_maxlen && tbl_get(&STOP_TBL, (const char *)w, wl)) (*stops)++;
   }
 }
 
@@ -488,7 +558,7 @@ static int push_info(xctx *c, xmlNode *n, xinfo *parent) {
 }
 
 /* Classifies one element (its info is already allocated). */
-static void classify(xinfo *x) {
+static void classify(xinfo *x, attr_memo *memo) {
   xmlNode *n = x->node;
   const char *tag = dom_tag(n);
   unsigned tb = rules_tag_sets(tag);
@@ -497,18 +567,19 @@ static void classify(xinfo *x) {
   if (tb & RT_BLOCK) f |= XF_BLOCK;
   if (tb & (RT_PARA | RT_CPARA)) f |= XF_PARA;
   if (tb & RT_BOILER) f |= XF_UNLIKELY;
-  if (strcmp(tag, "a") == 0) f |= XF_LINK;
-  else if (strcmp(tag, "p") == 0) f |= XF_P;
-  else if (strcmp(tag, "li") == 0) f |= XF_LI;
-  else if (strcmp(tag, "pre") == 0) f |= XF_PRE;
-  else if (strcmp(tag, "table") == 0) f |= XF_TABLE;
-  else if (strcmp(tag, "img") == 0 || strcmp(tag, "amp-img") == 0) f |= XF_IMG;
-  else if (strcmp(tag, "iframe") == 0 || strcmp(tag, "video") == 0 ||
-           strcmp(tag, "amp-youtube") == 0 || strcmp(tag, "amp-video") == 0 ||
-           strcmp(tag, "audio") == 0)
-    f |= XF_EMBED;
-  else if (strcmp(tag, "figcaption") == 0) f |= XF_CAPTION;
-  else if (tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6' && !tag[2]) f |= XF_HEADING;
+  unsigned kind = (tb >> RT_KIND_SHIFT) & 0xff;
+  switch (kind) {
+    case TK_A: f |= XF_LINK; break;
+    case TK_P: f |= XF_P; break;
+    case TK_LI: f |= XF_LI; break;
+    case TK_PRE: f |= XF_PRE; break;
+    case TK_TABLE: f |= XF_TABLE; break;
+    case TK_IMG: f |= XF_IMG; break;
+    case TK_EMBED: f |= XF_EMBED; break;
+    case TK_FIGCAPTION: f |= XF_CAPTION; break;
+    case TK_HEADING: f |= XF_HEADING; break;
+    default: break;
+  }
   if (f & XF_IMG) fix_lazy_image(n);
   if (n->properties) {
     /* one pass over the attributes */
@@ -528,8 +599,8 @@ static void classify(xinfo *x) {
       }
     }
     unsigned sets = 0;
-    x->weight = class_weight(cls, id, &sets);
-    int protected = (f & XF_LINK) || strcmp(tag, "body") == 0 || strcmp(tag, "main") == 0;
+    x->weight = class_weight(memo, cls, id, &sets);
+    int protected = kind == TK_A || kind == TK_BODY || kind == TK_MAIN;
     if (!protected) {
       if ((sets & RS_UNLIKELY) && !(sets & RS_MAYBE)) f |= XF_UNLIKELY;
       if (sets & RS_STRONG) f |= XF_UNLIKELY | XF_STRONG_BOILER;
@@ -542,8 +613,8 @@ static void classify(xinfo *x) {
   /* <noscript> (and a <script> the parser filled with elements) is hidden
    * unless it holds the page (see the guard pass) or the real image of a
    * lazy placeholder just before it */
-  if (strcmp(tag, "script") == 0 && dom_first_element(n)) f = (f & ~(uint32_t)XF_DROP) | XF_HIDDEN;
-  if (strcmp(tag, "noscript") == 0) {
+  if (kind == TK_SCRIPT && dom_first_element(n)) f = (f & ~(uint32_t)XF_DROP) | XF_HIDDEN;
+  if (kind == TK_NOSCRIPT) {
     f |= XF_HIDDEN;
     if (noscript_image(n)) {
       xmlNode *prev = n->prev;
@@ -562,13 +633,15 @@ int xs_prep(xctx *c) {
   rules_init();
   if (!c->body) return 0;
   if (push_info(c, c->body, NULL) != 0) return -1;
-  classify(&c->info[0]);
+  /* without memory for the memo, classification is only slower */
+  attr_memo *memo = calloc(1, sizeof *memo);
+  classify(&c->info[0], memo);
   c->info[0].flags &= ~(uint32_t)(XF_DROP | XF_HIDDEN | XF_UNLIKELY | XF_COMMENT);
   for (xmlNode *n = c->body->children; n;) {
     if (n->type == XML_ELEMENT_NODE) {
-      if (push_info(c, n, xi(n->parent)) != 0) return -1;
+      if (push_info(c, n, xi(n->parent)) != 0) { free(memo); return -1; }
       xinfo *x = xi(n);
-      classify(x);
+      classify(x, memo);
       if (x->flags & XF_DROP) {           /* no need to look inside */
         n = dom_next(n, c->body, 1);
         continue;
@@ -583,6 +656,7 @@ int xs_prep(xctx *c) {
     }
     n = dom_next(n, c->body, 0);
   }
+  free(memo);
   return 0;
 }
 

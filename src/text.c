@@ -76,15 +76,25 @@ static int is_space(unsigned char c) {
 
 /* Appends s with white space collapsed; no space at a line start. */
 static void add_collapsed(buf *b, const char *s, int (*esc)(buf *, unsigned char)) {
-  for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+  const unsigned char *p = (const unsigned char *)s;
+  while (p && *p) {
     int sp = is_space(*p) || (p[0] == 0xC2 && p[1] == 0xA0);
     if (sp) {
-      if (*p == 0xC2) p++;
+      p += *p == 0xC2 ? 2 : 1;
       if (b->len && b->data[b->len - 1] != ' ' && b->data[b->len - 1] != '\n')
         buf_addc(b, ' ');
       continue;
     }
-    if (!esc || !esc(b, *p)) buf_addc(b, (char)*p);
+    if (esc) {
+      if (!esc(b, *p)) buf_addc(b, (char)*p);
+      p++;
+      continue;
+    }
+    /* a run of non-space bytes in one copy */
+    const unsigned char *q = p + 1;
+    while (*q && !is_space(*q) && !(q[0] == 0xC2 && q[1] == 0xA0)) q++;
+    buf_add(b, (const char *)p, (size_t)(q - p));
+    p = q;
   }
 }
 
