@@ -32,6 +32,7 @@ enum {
   FLAG_HTTP_STOP,     /* HTTP >= 400: body not wanted */
   FLAG_BLOCKED,       /* deny_private refused an address */
   FLAG_OOM,
+  FLAG_TRUNCATED,     /* body cut at max_body on request: not an error */
 };
 
 typedef struct ft_addr {
@@ -53,6 +54,7 @@ typedef struct ft_xfer {
   size_t n_allow;
   int deny_private;
   int keep_error_body;
+  int truncate;                  /* cut at max_body instead of failing */
   int checked;                   /* first-body checks done */
   int flag;
   int blocked_any;               /* deny_private refused at least one address */
@@ -242,7 +244,8 @@ static size_t on_body(char *p, size_t size, size_t n, void *ud) {
   size_t len = size * n;
   if (!x->checked && (x->flag = first_checks(x)) != FLAG_NONE) return len ? 0 : 1;
   if (x->max_body > 0 && (long long)(x->body.len + len) > x->max_body) {
-    x->flag = FLAG_TOO_LARGE;
+    if (x->truncate) buf_add(&x->body, p, (size_t)(x->max_body - (long long)x->body.len));
+    x->flag = x->truncate ? FLAG_TRUNCATED : FLAG_TOO_LARGE;
     return len ? 0 : 1;
   }
   buf_add(&x->body, p, len);
@@ -355,8 +358,10 @@ static int configure(ft_multi *m, ft_xfer *x, const ft_req *r, char *err, size_t
     SET(CURLOPT_LOW_SPEED_LIMIT, r->low_speed_limit > 0 ? r->low_speed_limit : 1L);
     SET(CURLOPT_LOW_SPEED_TIME, r->low_speed_time);
   }
-  /* A claimed Content-Length over the cap is refused before any byte. */
-  if (r->max_body > 0) SET(CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)r->max_body);
+  /* A claimed Content-Length over the cap is refused before any byte
+   * (unless the first bytes are wanted anyway). */
+  if (r->max_body > 0 && !r->truncate)
+    SET(CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)r->max_body);
   if (r->user_agent) SET(CURLOPT_USERAGENT, r->user_agent);
   const char *protos = r->protocols ? r->protocols : "http,https";
   SET(CURLOPT_PROTOCOLS_STR, protos);
@@ -411,6 +416,7 @@ int ft_add(ft_multi *m, const ft_req *r, long *id, char *err, size_t errlen) {
   x->max_header = r->max_header;
   x->deny_private = r->deny_private;
   x->keep_error_body = r->keep_error_body;
+  x->truncate = r->truncate;
   int fail = 0;
   if (r->parse) {
     x->parse = 1;
@@ -636,7 +642,7 @@ int ft_done_peek(ft_multi *m, ft_info *info) {
    * callback never saw: the type and status checks still apply. */
   if (x->code == CURLE_OK && !x->checked) x->flag = first_checks(x);
   int stopped = x->code != CURLE_OK || x->flag == FLAG_NOT_ACCEPTED;
-  if (x->flag == FLAG_HTTP_STOP) return 1;  /* status says it all */
+  if (x->flag == FLAG_HTTP_STOP || x->flag == FLAG_TRUNCATED) return 1;  /* not errors */
   if (!stopped) return 1;
   switch (x->flag) {
   case FLAG_TOO_LARGE:

@@ -57,6 +57,8 @@ typedef struct ft_req {
   const char *cookie_jar;        /* write cookies to at the end of the transfer */
   int keep_error_body;           /* read the body of HTTP >= 400 responses too */
   const art_opts *parse;         /* parse a 2xx body with these (copied); NULL: no */
+  int truncate;                  /* over max_body: keep the first max_body bytes and
+                                    complete, instead of failing (robots.txt) */
 } ft_req;
 
 /* What a finished transfer tells.  Strings point into the transfer and live

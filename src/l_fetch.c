@@ -127,6 +127,7 @@ static int m_add(lua_State *L) {
   r.cookie_file = opt_str(L, 2, "cookie_file");
   r.cookie_jar = opt_str(L, 2, "cookie_jar");
   r.keep_error_body = opt_bool(L, 2, "keep_error_body", 0);
+  r.truncate = opt_bool(L, 2, "truncate", 0);
   /* parse: options for article.parse (without `fields`), validated again
    * here; their strings live in that table, on the stack until ft_add. */
   art_opts popts;

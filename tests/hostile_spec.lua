@@ -185,7 +185,7 @@ end)
 describe("politeness under load", function()
   local srv
   setup(function()
-    srv = loopback.start({ CRAWL_DELAY = "0.3" })
+    srv = loopback.start({ CRAWL_DELAY = "0.3", BIG_ROBOTS = "1" })
     http.clear_robots()
   end)
   teardown(function() if srv then srv:stop() end end)
@@ -199,6 +199,13 @@ describe("politeness under load", function()
     end
     assert.is_true(now() - t0 >= 0.55)
     assert.is_true(srv:stats("cd").min_gap >= 0.25)
+  end)
+
+  it("reads the first 512 KiB of a huge robots.txt", function()
+    http.clear_robots()
+    local a, err = within(5, article.fetch, srv:url("/page?title=Big"))
+    assert.is_table(a, err)   -- the Disallow past the cut is not read
+    fails("robots", article.fetch(srv:url("/forbidden")))   -- the rules before it are
   end)
 
   it("caps a hostile Crawl-delay at max_crawl_delay", function()

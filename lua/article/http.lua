@@ -277,6 +277,7 @@ local function request(F, url, extra_headers, robots_fetch)
     low_speed_limit = o.low_speed_limit, low_speed_time = o.low_speed_time,
     max_redirects = robots_fetch and math.min(o.max_redirects, 5) or o.max_redirects,
     max_body = robots_fetch and ROBOTS_MAX_BODY or o.max_body,
+    truncate = robots_fetch or nil,   -- RFC 9309: parse the first 500 KiB or more
     max_header = o.max_header,
     protocols = table.concat(o.protocols, ","):lower(),
     deny_private = o.deny_private, allow_private = o.allow_private,

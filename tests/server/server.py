@@ -34,6 +34,9 @@ Disallow: /*.pdf$
 User-agent: *
 Disallow: /
 """
+if os.environ.get("BIG_ROBOTS"):
+    # Rules past the first 512 KiB are not read (RFC 9309 asks for 500 KiB).
+    ROBOTS += b"# padding\n" * 70000 + b"User-agent: lua-article\nDisallow: /page\n"
 if os.environ.get("CRAWL_DELAY"):
     ROBOTS = ROBOTS.replace(b"Disallow: /forbidden\n", b"Disallow: /forbidden\nCrawl-delay: "
                             + os.environ["CRAWL_DELAY"].encode() + b"\n")
