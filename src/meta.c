@@ -445,7 +445,7 @@ static char *norm_key(const char *k, size_t n) {
 
 static void add_entry(scan *s, const char *key, size_t klen, const char *val, int kind,
                       int node_kind, const xmlNode *aside) {
-  if (!val || klen == 0 || klen > 64) return;
+  if (!val || klen == 0 || klen > 64 || s->nm >= MAX_META_ENTRIES) return;
   char *v = clean_dup(val, &s->oom);
   if (!v) return;
   if (strlen(v) > META_MAX_VALUE) v[META_MAX_VALUE] = '\0';
@@ -575,6 +575,7 @@ static char *text_upto(const xmlNode *n, size_t max, int blocks) {
 
 static int push_cand(scan *s, candvec *cv, const xmlNode *n, const char *attr, size_t maxlen,
                      int blocks) {
+  if (cv->n >= MAX_CANDIDATES) return 0;
   char *t = text_upto(n, maxlen, blocks);
   char *text = NULL;
   if (t && strlen(t) <= maxlen) text = clean_dup(t, &s->oom);
@@ -818,7 +819,8 @@ static void scan_tree(scan *s, xmlDocPtr doc) {
     if (n->type == XML_ELEMENT_NODE) {
       scan_element(s, n);
       skip = invisible(n);
-      if (!skip && !dom_is(n, "body") && !dom_is(n, "html") && aside_element(n)) {
+      if (!skip && s->nr < MAX_ASIDE_SPANS && !dom_is(n, "body") && !dom_is(n, "html") &&
+          aside_element(n)) {
         if (vec_grow((void **)&s->ranges, &s->capr, s->nr, sizeof *s->ranges) ||
             vec_grow((void **)&s->open, &s->capopen, s->nopen, sizeof *s->open)) {
           s->oom = 1;
@@ -2222,9 +2224,24 @@ static void resolve_title(scan *s, art_meta *m, const char *host) {
   for (size_t i = 0; i < s->h1s.n && !pick; i++)
     if (!s->h1s.v[i].aside && s->h1s.v[i].text) pick = strdup(s->h1s.v[i].text);
   if (pick) {
-    /* permalink marks documentation generators put after headings */
-    size_t n = strlen(pick);
-    while (n >= 2 && strcmp(pick + n - 2, "\xC2\xB6") == 0) { pick[n - 2] = '\0'; n -= 2; }
+    /* permalink marks documentation generators put after headings, and a
+     * separator left dangling at either end ("site.example //") */
+    dom_squash_space(pick);
+    for (int changed = 1; changed;) {
+      changed = 0;
+      size_t n = strlen(pick);
+      if (n >= 2 && strcmp(pick + n - 2, "\xC2\xB6") == 0) { pick[n - 2] = '\0'; changed = 1; }
+      for (size_t i = 0; i < NELEM(TITLE_SEPARATORS) && !changed; i++) {
+        const char *sep = TITLE_SEPARATORS[i];
+        size_t l = strlen(sep);
+        while (l && sep[l - 1] == ' ') l--;          /* " | " -> " |" */
+        if (l > 1 && n > l && strncmp(pick + n - l, sep, l) == 0) {
+          pick[n - l] = '\0';
+          changed = 1;
+        }
+      }
+      dom_squash_space(pick);
+    }
     m->title = clean_dup(pick, &s->oom);
     free(pick);
   }

@@ -324,6 +324,11 @@ static const char *const VIDEO_HOSTS[] = {
 #define NAME_MAX_BYTES 80
 /* Authors kept at most (a longer list is a list of bylines, not authors). */
 #define AUTHORS_MAX 12
+/* Bounds that keep hostile pages linear: keyed values, candidate elements
+ * per kind and aside spans kept (real pages have a few hundred at most). */
+#define MAX_META_ENTRIES 8192
+#define MAX_CANDIDATES 2048
+#define MAX_ASIDE_SPANS 2048
 /* <h2> / <h3> elements kept as possible headlines. */
 #define MAX_HEADINGS 64
 /* Tags / categories kept at most. */
