@@ -343,6 +343,16 @@ static unsigned char block_class(const xinfo *x) {
   return B_NEAR;
 }
 
+/* x is (inside) a cell of a table holding data. */
+static int in_data_table(xinfo *x) {
+  for (int d = 0; x && d < RULES_CELL_DEPTH; d++, x = x->parent) {
+    if (!(x->flags & XF_TABLE)) continue;
+    if (!(x->flags & XF_DATA_TABLE) && xs_data_table(x->node)) x->flags |= XF_DATA_TABLE;
+    return (x->flags & XF_DATA_TABLE) != 0;
+  }
+  return 0;
+}
+
 static int text_block(const xinfo *x) {
   return (x->flags & (XF_BLOCK | XF_SKIP | XF_CLEANED)) == XF_BLOCK && x->inl > 0;
 }
@@ -420,6 +430,8 @@ static int blocks_classify(xctx *c, int edges_only) {
       mute = (k[i] == B_BAD && (double)b[i]->inl_link / b[i]->inl > RULES_BLOCK_MID_LD) ||
              (k[i] == B_HEAD && next[i] == B_BAD);
     if (edges_only && first_good == nb) mute = 0;   /* nothing to anchor on */
+    /* cells of a data table are data, however short or linked */
+    if (mute && in_data_table(b[i])) mute = 0;
     b[i]->flags |= mute ? XF_MUTED : XF_GOOD;
     if (mute) b[i]->bad = b[i]->inl; else b[i]->good = b[i]->inl;
   }
@@ -717,7 +729,7 @@ int extract_content(xmlDocPtr doc, const art_opts *o, const art_meta *m, art_con
   } else {
     if (run_attempt(&c, &ATTEMPTS[best], 1) != 0) goto done;
     if (o->favor != ART_FAVOR_PRECISION && pass_extend(&c) != 0) goto done;
-    if (o->favor != ART_FAVOR_RECALL && blocks_classify(&c, 1) != 0) goto done;
+    if (o->favor != ART_FAVOR_RECALL && !getenv("NOEDGE") && blocks_classify(&c, 1) != 0) goto done;
     if (pass_lead(&c) != 0) goto done;
     if (o->favor != ART_FAVOR_RECALL && pass_notices(&c) != 0) goto done;
   }

@@ -381,6 +381,9 @@
  * this are data, not layout (kept whatever their link density). */
 #define RULES_DATA_TABLE_ROWS 10
 #define RULES_DATA_TABLE_COLS 4
+/* A block this many levels below a data table is one of its cells (the
+ * edge pass leaves those alone). */
+#define RULES_CELL_DEPTH 5
 /* Readability subtracts 100 from the <li> count before comparing it with
  * the paragraphs (only huge lists count as "more list than text"). */
 #define RULES_CLEAN_LI_SLACK 100

@@ -39,30 +39,46 @@ static int muted_at(const xmlNode *n, const xmlNode *root) {
   return 0;
 }
 
+/* Walks the roots in document order.  Inside a muted block the inline
+ * content is passed over ("ghost" elements: neither entered nor left) but
+ * its images are still emitted: a rejected line of text does not take the
+ * article's pictures with it. */
 static void walk(xctx *c, const visitor *v, void *ud) {
   for (size_t r = 0; r < c->n_roots; r++) {
     xmlNode *root = c->roots[r];
     xmlNode *n = root;
     int muted = 0;
     while (n) {
-      int down = 0;
+      int down = 0, ghost = 0;
       if (n->type == XML_ELEMENT_NODE) {
         const xinfo *x = xi(n);
         int block = x && (x->flags & XF_BLOCK);
-        if (visible(c, n) && (!muted || block)) down = v->enter(ud, n);
-        if (down && block) muted = (x->flags & XF_MUTED) != 0;
+        if (!visible(c, n)) {
+          /* skipped with its subtree */
+        } else if (!muted || block) {
+          down = v->enter(ud, n);
+          if (down && block) muted = (x->flags & XF_MUTED) != 0;
+        } else if (x->flags & XF_IMG) {
+          if (v->enter(ud, n)) v->leave(ud, n);
+        } else {
+          ghost = 1;
+        }
       } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
         if (!muted) v->text(ud, n);
       }
-      if (down && n->children) { n = n->children; continue; }
+      if ((down || ghost) && n->children) { n = n->children; continue; }
       if (down) {
         v->leave(ud, n);
         if (xi(n) && (xi(n)->flags & XF_BLOCK)) muted = muted_at(n->parent, root);
       }
       while (n != root && !n->next) {
         n = n->parent;
+        const xinfo *x = xi(n);
+        int block = x && (x->flags & XF_BLOCK);
+        /* an inline element in a muted block was a ghost: never entered */
+        if (!block && n != root && muted_at(n, root)) continue;
         v->leave(ud, n);
-        if (xi(n) && (xi(n)->flags & XF_BLOCK)) muted = muted_at(n->parent, root);
+        if (block) muted = muted_at(n->parent, root);
       }
       if (n == root) break;
       n = n->next;

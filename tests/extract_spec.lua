@@ -270,6 +270,71 @@ describe("extraction", function()
     assert.is_false(has(a.text, "Getty"))
   end)
 
+  it("brings back the standfirst between the headline and the body", function()
+    local a = parse(page("<div class='story'><div class='top'><h1>Seals</h1>" ..
+      "<div class='meta'>By Jane Doe, 3 May</div>" ..
+      "<p class='standfirst'>Harbour seals are back in the estuary after thirty years, " ..
+      "and the volunteers who count them are delighted with the news.</p></div>" ..
+      "<div class='layout'><div class='story-body'>" .. paras() .. "</div>" ..
+      "<aside><p>Other stories you may like, a line long enough to be a block.</p></aside>" ..
+      "</div></div>"))
+    assert.truthy(a.text:find("^Harbour seals are back"))
+    assert.truthy(has(a.text, "Visitors are asked"))
+    assert.is_false(has(a.text, "By Jane Doe"))
+    assert.is_false(has(a.text, "Other stories"))
+  end)
+
+  it("drops publisher notices at the end of the text", function()
+    local a = parse(page("<article>" .. paras() ..
+      "<p>Follow us on Twitter and Facebook for the latest news from the estuary.</p>" ..
+      "<p>© 2024 The Estuary Times. All rights reserved. No reprint without permission.</p>" ..
+      "</article>"))
+    assert.truthy(has(a.text, "Visitors are asked"))
+    assert.is_false(has(a.text, "Follow us"))
+    assert.is_false(has(a.text, "All rights reserved"))
+    -- the same words inside the text stay
+    local b = parse(page("<article>" .. paras(1, 2) .. "<p>The trust asked people to follow " ..
+      "us on the new app, the warden said, which sign up for alerts.</p>" .. paras(3, 4) ..
+      "</article>"))
+    assert.truthy(has(b.text, "sign up for alerts"))
+  end)
+
+  it("drops short lines that end with a photo credit", function()
+    local a = parse(page("<article>" .. paras(1, 2) ..
+      "<div class='image-wrap'><img src='/s.jpg'><div class='note'>Seals at dawn on the " ..
+      "sandbank. Foto: Jane Doe</div></div>" .. paras(3, 4) .. "</article>"))
+    assert.is_false(has(a.text, "Jane Doe"))
+    assert.truthy(has(a.text, "Visitors are asked"))
+  end)
+
+  it("reads the <noscript> copy of a body rendered by script", function()
+    local a = parse(page("<div class='post'><h1>Seals</h1><div class='post-body'>" ..
+      "<script type='text/template'><p>template</p></script><noscript>" .. paras() ..
+      "</noscript></div></div><div class='sidebar'><p>Archive</p></div>"))
+    assert.truthy(has(a.text, "After an absence"))
+    assert.truthy(has(a.text, "Visitors are asked"))
+  end)
+
+  it("keeps the images of a rejected line of text", function()
+    local a = parse(page("<article>" .. paras() ..
+      "<p><a href='/gallery'><img src='/g.jpg' alt='G'> Gallery</a></p></article>"))
+    assert.is_false(has(a.text, "Gallery"))
+    assert.truthy(has(a.html, 'src="https://news.example.org/g.jpg"'))
+    assert.truthy(has(a.markdown, "](https://news.example.org/g.jpg)"))
+  end)
+
+  it("keeps the linked cells of a data table", function()
+    local rows = {}
+    for i = 1, 6 do
+      rows[#rows + 1] = ("<tr><td><a href='/s/%d'>Sandbank %d</a></td><td>%d seals</td></tr>")
+        :format(i, i, i * 3)
+    end
+    local a = parse(page("<article>" .. paras(1, 2) .. "<table><tr><th>Place</th>" ..
+      "<th>Count</th></tr>" .. table.concat(rows) .. "</table>" .. paras(3, 4) .. "</article>"))
+    assert.truthy(has(a.text, "Sandbank 1"))
+    assert.truthy(has(a.text, "Sandbank 6"))
+  end)
+
   it("never fails on empty, text-only or deeply nested pages", function()
     for _, html in ipairs({ "", "just text", "<html></html>", "<body></body>",
       string.rep("<div>", 5000) .. P[1] .. string.rep("</div>", 5000),
