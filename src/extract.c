@@ -260,9 +260,22 @@ static int seen_add(seen *s, uint32_t h) {
   return 0;
 }
 
+/* t is the page title, or the title without the site name that pages
+ * append or prepend ("Headline - Site", "Site | Headline"). */
 static int similar_title(const char *t, const char *title) {
   if (!title || !*title) return 0;
-  return strcasecmp(t, title) == 0;
+  if (strcasecmp(t, title) == 0) return 1;
+  size_t tl = strlen(t), l = strlen(title);
+  if (tl < RULES_TITLE_MIN || tl >= l) return 0;
+  static const char *const SEPS[] = {RULES_TITLE_SEPARATORS, NULL};
+  for (const char *const *sp = SEPS; *sp; sp++) {
+    size_t sl = strlen(*sp);
+    if (tl + sl > l) continue;
+    if (strncasecmp(title, t, tl) == 0 && strncmp(title + tl, *sp, sl) == 0) return 1;
+    if (strcasecmp(title + l - tl, t) == 0 && strncmp(title + l - tl - sl, *sp, sl) == 0)
+      return 1;
+  }
+  return 0;
 }
 
 /* clean: within the roots, drop widgets, boilerplate blocks, repeated
@@ -557,9 +570,23 @@ static int pass_lead(xctx *c) {
   xinfo *r0 = xi(c->roots[0]);
   if (!r0) return 0;
   size_t ri = (size_t)(r0 - c->info), lo = ri > RULES_LEAD_SCAN ? ri - RULES_LEAD_SCAN : 1;
-  size_t hi = 0;
-  for (size_t i = ri; i-- > lo;)
-    if ((c->info[i].flags & XF_HEADING) && dom_is(c->info[i].node, "h1")) { hi = i; break; }
+  /* the headline: the nearest heading that repeats the title, else the
+   * nearest real <h1> (screen-reader labels are too short to be one) */
+  size_t hi = 0, h1 = 0;
+  for (size_t i = ri; i-- > lo && !hi;) {
+    xinfo *h = &c->info[i];
+    if (!(h->flags & XF_HEADING) || h->page_text < RULES_TITLE_MIN ||
+        (h->flags & (XF_HIDDEN | XF_UNLIKELY | XF_DROP)))
+      continue;
+    if (!h1 && dom_is(h->node, "h1")) h1 = i;
+    char *t = c->m && c->m->title ? dom_text(h->node) : NULL;
+    if (t) {
+      dom_squash_space(t);
+      if (similar_title(t, c->m->title)) hi = i;
+      free(t);
+    }
+  }
+  if (!hi) hi = h1;
   if (!hi || is_ancestor(&c->info[hi], r0)) return 0;
   xinfo *take[16];
   size_t n_take = 0;
@@ -688,7 +715,7 @@ int extract_content(xmlDocPtr doc, const art_opts *o, const art_meta *m, art_con
   xs_stats(&c, XF_DROP | XF_HIDDEN);
   for (size_t i = 0; i < c.n; i++) {
     xinfo *x = &c.info[i];
-    x->page_inl = x->inl; x->page_inl_link = x->inl_link;
+    x->page_text = x->text; x->page_inl = x->inl; x->page_inl_link = x->inl_link;
     x->page_words = x->inl_words; x->page_stops = x->inl_stops;
   }
   /* attempts: the first long enough wins, else the longest */

@@ -61,7 +61,7 @@ typedef struct xinfo {
   uint32_t inl_words, inl_stops;
   /* The same inline counts over the page with only DROP skipped (set once
    * by the guard pass, whatever an attempt strips). */
-  uint32_t page_inl, page_inl_link, page_words, page_stops;
+  uint32_t page_text, page_inl, page_inl_link, page_words, page_stops;
   uint32_t n_p, n_img, n_li, n_embed, n_heading, heading_text;
   uint32_t good, bad;      /* block pass: characters of good / rejected blocks */
   double score;

@@ -226,7 +226,10 @@
   "cliquez", "engagent que", "assine", "inscreva", "siga-nos", "baixe o", \
   "direitos reservados", "iscriviti", "abbonati", "seguici", "diritti riservati", \
   "abonneer", "volg ons", "schrijf je in", "alle rechten", "subskrypc", "zapraszamy", \
-  "obserwuj", "prawa zastrzeżone"
+  "obserwuj", "prawa zastrzeżone", "affiliate", "eine provision", "earn a commission", \
+  "small commission", "unterstütze uns", "unterstützen sie uns", "unterstütze unser", \
+  "unterstützen sie unser", "hilf mit", "support us", "donate", "spenden sie", "jetzt spenden", \
+  "versandkostenfrei", "views expressed"
 /* Notice blocks are at most this long (characters), and the run examined
  * at each end of the content at most NOTICE_RUN blocks. */
 #define RULES_NOTICE_MAX 400
@@ -405,6 +408,10 @@
  * (measured on both corpora: the Readability expectations omit it, the
  * trafilatura snippets do not care). */
 #define RULES_DROP_TITLE 1
+/* ... also when the title adds the site's name after (or before) one of
+ * these separators, if the heading has at least TITLE_MIN bytes. */
+#define RULES_TITLE_SEPARATORS " - ", " | ", " – ", " — ", " :: ", " · ", " : ", " / "
+#define RULES_TITLE_MIN 10
 /* A retry must beat the best attempt so far by this factor to replace it. */
 #define RULES_RETRY_GAIN 2.0
 /* Index pages: at least this many linked headings with less than this much
