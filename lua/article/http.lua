@@ -467,8 +467,11 @@ local function pump(F)
     F.retrying = keep
   end
   local list, kept = F.host_list, {}
+  -- Pages waiting for a parse worker count against the limit too: when
+  -- parsing is slower than the network, downloads wait instead of piling up.
+  local room = function() return F.active < o.concurrency and F.parsing < o.concurrency end
   for _, h in ipairs(list) do
-    while h.first <= h.last and F.active < o.concurrency and h.active < o.per_host do
+    while h.first <= h.last and room() and h.active < o.per_host do
       local item = h.items[h.first]
       local rules
       if o.robots and item.scheme ~= "file" then
