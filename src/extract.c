@@ -575,10 +575,10 @@ static int pass_lead(xctx *c) {
   size_t hi = 0, h1 = 0;
   for (size_t i = ri; i-- > lo && !hi;) {
     xinfo *h = &c->info[i];
-    if (!(h->flags & XF_HEADING) || h->page_text < RULES_TITLE_MIN ||
+    if (!(h->flags & XF_HEADING) || !h->page_text ||
         (h->flags & (XF_HIDDEN | XF_UNLIKELY | XF_DROP)))
       continue;
-    if (!h1 && dom_is(h->node, "h1")) h1 = i;
+    if (!h1 && dom_is(h->node, "h1") && h->page_text >= RULES_TITLE_MIN) h1 = i;
     char *t = c->m && c->m->title ? dom_text(h->node) : NULL;
     if (t) {
       dom_squash_space(t);
