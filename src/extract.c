@@ -437,6 +437,9 @@ static int blocks_classify(xctx *c, int edges_only) {
     else if ((prev[i] == B_GOOD || next[i] == B_GOOD) && k[i] == B_NEAR) fin[i] = B_GOOD;
     else fin[i] = B_BAD;
   }
+  /* decisions first (in fin: 1 = mute), then, for the content's edges, a
+   * check that trimming does not gut the content */
+  uint64_t all = 0, muted = 0;
   for (size_t i = 0; i < nb; i++) {
     int mute = fin[i] != B_GOOD;
     if (edges_only && first_good < nb && i > first_good && i < last_good)
@@ -445,6 +448,16 @@ static int blocks_classify(xctx *c, int edges_only) {
     if (edges_only && first_good == nb) mute = 0;   /* nothing to anchor on */
     /* cells of a data table are data, however short or linked */
     if (mute && in_data_table(b[i])) mute = 0;
+    fin[i] = (unsigned char)mute;
+    all += b[i]->inl;
+    if (mute) muted += b[i]->inl;
+  }
+  /* edges that would take most of the text are not edges: then only the
+   * link lists go */
+  int gutted = edges_only && muted > all * RULES_EDGE_MAX_SHARE;
+  for (size_t i = 0; i < nb; i++) {
+    int mute = fin[i];
+    if (mute && gutted) mute = k[i] == B_BAD;
     b[i]->flags |= mute ? XF_MUTED : XF_GOOD;
     if (mute) b[i]->bad = b[i]->inl; else b[i]->good = b[i]->inl;
   }

@@ -16,14 +16,16 @@
 
 /* ----------------------------------------------------------------- tags */
 
-/* Dropped with their subtree in every attempt (never content). */
+/* Dropped with their subtree in every attempt (never content; <rt> and <rp>
+ * are the reading aids of ruby text, not part of the sentence). */
 #define RULES_DROP_TAGS \
   "script", "style", "template", "button", "input", "select", "textarea", \
   "option", "label", "svg", "canvas", "object", "applet", "map", "dialog", "menu", \
   "link", "meta", "title", "head", "frame", "frameset", "datalist", "math", "amp-ad", \
   "amp-analytics", "amp-sidebar", "amp-pixel", "amp-embed", "amp-sticky-ad", "amp-consent", \
   "amp-social-share", "amp-user-notification", "amp-lightbox", "amp-geo", "amp-list", \
-  "amp-install-serviceworker", "amp-call-tracking", "amp-web-push", "embed", "param"
+  "amp-install-serviceworker", "amp-call-tracking", "amp-web-push", "embed", "param", \
+  "rt", "rp"
 
 /* Block-level elements: they start and end a paragraph of text. */
 #define RULES_BLOCK_TAGS \
@@ -363,6 +365,9 @@
  * this link density, or shorter than EDGE_SHORT with no sentence ending, is
  * boilerplate (jusText-style "bad" short blocks next to the border). */
 #define RULES_EDGE_LD 0.5
+/* ... unless the edges would hold more than this share of the content's
+ * text: then only link lists are trimmed. */
+#define RULES_EDGE_MAX_SHARE 0.5
 #define RULES_EDGE_SHORT 40
 /* Whole-page link density above which the result is not an article, and
  * the least text (characters) an article has. */
