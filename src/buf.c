@@ -39,7 +39,7 @@ void buf_add(buf *b, const char *s, size_t n) {
 
 void buf_adds(buf *b, const char *s) { buf_add(b, s, strlen(s)); }
 
-void buf_addc(buf *b, char c) {
+void buf_addc_slow(buf *b, char c) {
   if (buf_reserve(b, 1)) return;
   b->data[b->len++] = c;
   b->data[b->len] = '\0';

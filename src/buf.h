@@ -26,7 +26,17 @@ void buf_free(buf *b);
 int buf_reserve(buf *b, size_t extra);
 void buf_add(buf *b, const char *s, size_t n);
 void buf_adds(buf *b, const char *s);
-void buf_addc(buf *b, char c);
+void buf_addc_slow(buf *b, char c);
+/* Appends one byte; the common case (room left) is inlined: text output
+ * appends byte by byte and this is its hottest path. */
+static inline void buf_addc(buf *b, char c) {
+  if (b->len + 1 < b->cap) {
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+  } else {
+    buf_addc_slow(b, c);
+  }
+}
 void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Appends the UTF-8 encoding of code point `cp`. */
 void buf_add_utf8(buf *b, unsigned cp);
