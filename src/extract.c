@@ -731,11 +731,16 @@ int extract_content(xmlDocPtr doc, const art_opts *o, const art_meta *m, art_con
     x->page_text = x->text; x->page_inl = x->inl; x->page_inl_link = x->inl_link;
     x->page_words = x->inl_words; x->page_stops = x->inl_stops;
   }
+  /* the block pass: a recall baseline; its length is the good text its
+   * region holds (no text walk needed) */
+  if (pass_blocks(&c) != 0) goto done;
+  size_t blocks_len = c.region && xi(c.region) ? xi(c.region)->good : 0;
   /* attempts: the first long enough wins, else the longest */
-  size_t best = 0, best_len = 0;
+  size_t best = 0, best_len = 0, last = 0;
   double best_score = 0;
   for (size_t a = 0; a < N_ATTEMPTS; a++) {
     if (run_attempt(&c, &ATTEMPTS[a], 1) != 0) goto done;
+    last = a;
     char *t = xt_text(&c);
     if (!t) goto done;
     size_t l = u8len(t);
@@ -747,29 +752,22 @@ int extract_content(xmlDocPtr doc, const art_opts *o, const art_meta *m, art_con
     }
     if (l >= RULES_MIN_ARTICLE_CHARS) break;
   }
-  /* the block pass: a recall baseline */
-  if (pass_blocks(&c) == 0) {
-    char *t = xt_text(&c);
-    if (!t) goto done;
-    size_t l = u8len(t);
-    free(t);
-    double ratio = o->favor == ART_FAVOR_PRECISION ? RULES_BLOCKS_RATIO_PRECISION :
-                   o->favor == ART_FAVOR_RECALL ? RULES_BLOCKS_RATIO_RECALL : RULES_BLOCKS_RATIO;
-    /* a candidate scored that high (many long paragraphs) is trusted: the
-     * extra text the block pass finds is then other posts and asides */
-    int trusted = best_score >= RULES_BLOCKS_TRUST_SCORE;
-    if (best_len < l * ratio && !trusted) { best = N_ATTEMPTS; best_len = l; }
-  } else {
-    goto done;
-  }
+  double ratio = o->favor == ART_FAVOR_PRECISION ? RULES_BLOCKS_RATIO_PRECISION :
+                 o->favor == ART_FAVOR_RECALL ? RULES_BLOCKS_RATIO_RECALL : RULES_BLOCKS_RATIO;
+  /* a candidate scored that high (many long paragraphs) is trusted: the
+   * extra text the block pass finds is then other posts and asides */
+  int trusted = best_score >= RULES_BLOCKS_TRUST_SCORE;
+  if (best_len < blocks_len * ratio && !trusted) { best = N_ATTEMPTS; best_len = blocks_len; }
   if (best == N_ATTEMPTS) {
     if (pass_blocks(&c) != 0) goto done;
     c.at = &ATTEMPTS[3];   /* clean_lines */
     pass_clean(&c);
   } else {
-    if (run_attempt(&c, &ATTEMPTS[best], 1) != 0) goto done;
+    /* the tree holds the last attempt's flags: run the best one again
+     * only when it was an earlier one */
+    if (best != last && run_attempt(&c, &ATTEMPTS[best], 1) != 0) goto done;
     if (o->favor != ART_FAVOR_PRECISION && pass_extend(&c) != 0) goto done;
-    if (o->favor != ART_FAVOR_RECALL && !getenv("NOEDGE") && blocks_classify(&c, 1) != 0) goto done;
+    if (o->favor != ART_FAVOR_RECALL && blocks_classify(&c, 1) != 0) goto done;
     if (pass_lead(&c) != 0) goto done;
     if (o->favor != ART_FAVOR_RECALL && pass_notices(&c) != 0) goto done;
   }

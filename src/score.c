@@ -103,6 +103,12 @@ static void add_list(tbl *t, const char *const *l, unsigned bits) {
 }
 
 static pthread_once_t rules_once = PTHREAD_ONCE_INIT;
+/* Boiler prefixes grouped by their (lower-case) first byte: pfx_order
+ * lists indexes into BOILER_PFX, pfx_start[b]..pfx_start[b + 1] those
+ * starting with byte b. */
+#define N_PFX (sizeof BOILER_PFX / sizeof BOILER_PFX[0] - 1)
+static unsigned short pfx_order[N_PFX];
+static unsigned short pfx_start[257];
 static size_t stop_maxlen;   /* longest function word in bytes: longer words skip the lookup */
 
 enum { RS_STRONG = 64 };
@@ -118,6 +124,12 @@ static void rules_build(void) {
   add_list(&CLASS_TBL, STRONG_W, RS_STRONG);
   add_list(&CLASS_TBL, LEAD_W, RS_LEAD);
   add_list(&STOP_TBL, STOPS, 1);
+  unsigned count[256] = {0};
+  for (size_t i = 0; i < N_PFX; i++) count[(unsigned char)BOILER_PFX[i][0]]++;
+  for (unsigned b = 0; b < 256; b++) pfx_start[b + 1] = (unsigned short)(pfx_start[b] + count[b]);
+  unsigned short fill[256];
+  for (unsigned b = 0; b < 256; b++) fill[b] = pfx_start[b];
+  for (size_t i = 0; i < N_PFX; i++) pfx_order[fill[(unsigned char)BOILER_PFX[i][0]]++] = (unsigned short)i;
   for (const char *const *l = STOPS; *l; l++)
     if (strlen(*l) > stop_maxlen) stop_maxlen = strlen(*l);
   add_list(&TAG_TBL, DROP_T, RT_DROP);
@@ -228,14 +240,32 @@ int rules_credit_tail(const char *text) {
 }
 
 int rules_boiler_prefix(const char *text) {
-  for (const char *const *l = BOILER_PFX; *l; l++) {
-    size_t n = strlen(*l);
-    if (strncasecmp(text, *l, n) == 0) return 1;
+  /* only the prefixes that start with the text's first byte */
+  unsigned char first = (unsigned char)tolower((unsigned char)text[0]);
+  for (unsigned i = pfx_start[first]; i < pfx_start[first + 1]; i++) {
+    const char *l = BOILER_PFX[pfx_order[i]];
+    if (strncasecmp(text, l, strlen(l)) == 0) return 1;
   }
   return 0;
 }
 
 /* Rule sets matched by one attribute value (class or id). */
+/* Per-page memos: pages repeat the same class values over and over (list
+ * items, grid cells) and the same pieces across values ("container",
+ * "wrapper"); matching them against the token lists is the costliest step
+ * of the prep pass.  Value keys point into the tree, which outlives the
+ * memo; piece keys are short copies. */
+#define MEMO_SIZE 1024   /* power of two; a full memo just stops memoising */
+#define PIECE_MEMO_SIZE 512
+#define PIECE_MAX 24
+typedef struct attr_memo {
+  const char *key[MEMO_SIZE];
+  unsigned sets[MEMO_SIZE];
+  unsigned char is_id[MEMO_SIZE];
+  char piece[PIECE_MEMO_SIZE][PIECE_MAX];
+  unsigned piece_sets[PIECE_MEMO_SIZE];
+} attr_memo;
+
 /* Substring sets of a class/id piece that is no token of its own
  * ("blogsidebar", "mainmenu"): compounds only, so the lists are scanned for
  * few pieces. */
@@ -257,12 +287,25 @@ static unsigned piece_substr_sets(const char *p, size_t n) {
 }
 
 /* Sets of one piece: its own token sets, else its substring sets. */
-static unsigned piece_sets(const char *p, size_t n) {
+static unsigned piece_sets(const char *p, size_t n, attr_memo *m) {
   unsigned sets = tbl_get(&CLASS_TBL, p, n);
-  return sets ? sets : piece_substr_sets(p, n);
+  if (sets || n < RULES_SUBSTR_MIN_PIECE) return sets;
+  if (!m || n >= PIECE_MAX) return piece_substr_sets(p, n);
+  unsigned h = hash_str(p, n);
+  for (unsigned k = 0; k < 4; k++) {
+    unsigned i = (h + k) & (PIECE_MEMO_SIZE - 1);
+    char *e = m->piece[i];
+    if (!e[0]) {
+      memcpy(e, p, n);
+      e[n] = '\0';
+      return m->piece_sets[i] = piece_substr_sets(p, n);
+    }
+    if (strncmp(e, p, n) == 0 && e[n] == '\0') return m->piece_sets[i];
+  }
+  return piece_substr_sets(p, n);
 }
 
-static unsigned attr_sets(const char *v, int is_id) {
+static unsigned attr_sets(const char *v, int is_id, attr_memo *memo) {
   char low[256];
   size_t n = 0, dashes = 0;
   for (; v[n] && n < sizeof low - 1; n++) {
@@ -291,37 +334,26 @@ static unsigned attr_sets(const char *v, int is_id) {
       while (j < i && !isalnum((unsigned char)low[j])) j++;
       size_t ps = j;
       while (j < i && isalnum((unsigned char)low[j])) j++;
-      if (j > ps) sets |= piece_sets(low + ps, j - ps);
+      if (j > ps) sets |= piece_sets(low + ps, j - ps, memo);
     }
   }
   return sets;
 }
 
 
-/* Per-page memo of attr_sets: pages repeat the same class values over and
- * over (list items, grid cells), and matching one value against the token
- * lists is the costliest step of the prep pass.  Keys point into the tree,
- * which outlives the memo. */
-#define MEMO_SIZE 1024   /* power of two; a full memo just stops memoising */
-typedef struct attr_memo {
-  const char *key[MEMO_SIZE];
-  unsigned sets[MEMO_SIZE];
-  unsigned char is_id[MEMO_SIZE];
-} attr_memo;
-
 static unsigned attr_sets_memo(attr_memo *m, const char *v, int is_id) {
-  if (!m) return attr_sets(v, is_id);
+  if (!m) return attr_sets(v, is_id, NULL);
   unsigned h = hash_str(v, strlen(v)) ^ (unsigned)is_id;
   for (unsigned k = 0; k < 8; k++) {   /* short probe: a miss is cheap */
     unsigned i = (h + k) & (MEMO_SIZE - 1);
     if (!m->key[i]) {
       m->key[i] = v;
       m->is_id[i] = (unsigned char)is_id;
-      return m->sets[i] = attr_sets(v, is_id);
+      return m->sets[i] = attr_sets(v, is_id, m);
     }
     if (m->is_id[i] == is_id && strcmp(m->key[i], v) == 0) return m->sets[i];
   }
-  return attr_sets(v, is_id);
+  return attr_sets(v, is_id, m);
 }
 
 /* Readability's weight: class and id each count +-25. */
