@@ -560,6 +560,17 @@ static int lead_rejected(const xctx *c, const xinfo *x, size_t hi, const xinfo *
   return 0;
 }
 
+/* A lead is prose: enough words, enough of them function words (counted
+ * here, for the few candidates only). */
+static int lead_prose(const xinfo *x) {
+  char *t = dom_text(x->node);
+  if (!t) return 0;
+  uint32_t words = 0, stops = 0;
+  xs_count_words((const unsigned char *)t, &words, &stops);
+  free(t);
+  return words >= RULES_LEAD_PROSE_WORDS && stops >= words * RULES_LEAD_PROSE;
+}
+
 /* Shows the subtree of a lead block that the attempt skipped (a lead inside
  * an article header named "header"): the nodes below it are skipped only
  * for what they are themselves. */
@@ -611,9 +622,7 @@ static int pass_lead(xctx *c) {
     zone += x->page_inl;
     if (zone > RULES_LEAD_ZONE_MAX) return 0;
     if (x->page_inl < RULES_LEAD_MIN || x->page_inl_link > x->page_inl * RULES_LEAD_LD) continue;
-    if (x->page_words < RULES_LEAD_PROSE_WORDS ||
-        x->page_stops < x->page_words * RULES_LEAD_PROSE)
-      continue;
+    if (!lead_prose(x)) continue;
     if (n_take && is_ancestor(take[n_take - 1], x)) continue;
     if (n_take < sizeof take / sizeof *take) take[n_take++] = x;
   }
@@ -729,7 +738,6 @@ int extract_content(xmlDocPtr doc, const art_opts *o, const art_meta *m, art_con
   for (size_t i = 0; i < c.n; i++) {
     xinfo *x = &c.info[i];
     x->page_text = x->text; x->page_inl = x->inl; x->page_inl_link = x->inl_link;
-    x->page_words = x->inl_words; x->page_stops = x->inl_stops;
   }
   /* the block pass: a recall baseline; its length is the good text its
    * region holds (no text walk needed) */

@@ -54,14 +54,12 @@ typedef struct xinfo {
   float weight;            /* class/id weight */
   /* Fixed: text directly in this element's text-node children. */
   uint32_t direct, direct_commas;
-  uint32_t direct_words, direct_stops;  /* words, function words (prose signal) */
   /* Per attempt, over the non-skipped subtree. */
   uint32_t text, link, commas;      /* characters, characters inside <a>, commas */
   uint32_t inl, inl_link, inl_commas; /* text reaching the nearest block ancestor */
-  uint32_t inl_words, inl_stops;
   /* The same inline counts over the page with only DROP skipped (set once
    * by the guard pass, whatever an attempt strips). */
-  uint32_t page_text, page_inl, page_inl_link, page_words, page_stops;
+  uint32_t page_text, page_inl, page_inl_link;
   uint32_t n_p, n_img, n_li, n_embed, n_heading, heading_text;
   uint32_t good, bad;      /* block pass: characters of good / rejected blocks */
   double score;

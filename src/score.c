@@ -683,7 +683,6 @@ int xs_prep(xctx *c) {
       if (p) {
         int space = 0;
         xs_count_text(n->content, &p->direct, &p->direct_commas, &space);
-        xs_count_words(n->content, &p->direct_words, &p->direct_stops);
       }
     }
     n = dom_next(n, c->body, 0);
@@ -701,8 +700,6 @@ void xs_stats(xctx *c, uint32_t skip) {
     if ((x->flags & skip) || (x->parent && (x->parent->flags & XF_SKIP))) x->flags |= XF_SKIP;
     x->text = x->inl = x->direct;
     x->commas = x->inl_commas = x->direct_commas;
-    x->inl_words = x->direct_words;
-    x->inl_stops = x->direct_stops;
     x->link = x->inl_link = 0;
     x->good = x->bad = 0;
     x->n_p = x->n_img = x->n_li = x->n_embed = x->n_heading = x->heading_text = 0;
@@ -728,7 +725,6 @@ void xs_stats(xctx *c, uint32_t skip) {
     p->heading_text += x->heading_text;
     if (!(f & XF_BLOCK)) {
       p->inl += x->inl; p->inl_link += x->inl_link; p->inl_commas += x->inl_commas;
-      p->inl_words += x->inl_words; p->inl_stops += x->inl_stops;
     }
   }
 }
