@@ -308,6 +308,7 @@ static void pass_clean(xctx *c) {
         char *t = dom_text(n);
         if (t) {
           if (x->text < RULES_BOILER_LINE_MAX && rules_boiler_prefix(t)) drop = 1;
+          else if (strstr(t, RULES_SERVER_ERROR_MARK)) drop = 1;
           else if (in_caption(x) && rules_credit_text(t)) drop = 1;
           else if (rules_credit_tail(t)) drop = 1;
           else if ((f & XF_HEADING) && !title_seen && c->m && similar_title(t, c->m->title)) {
@@ -567,8 +568,10 @@ static int lead_prose(const xinfo *x) {
   if (!t) return 0;
   uint32_t words = 0, stops = 0;
   xs_count_words((const unsigned char *)t, &words, &stops);
+  /* a caption with its credit, or a boilerplate line, is no lead */
+  int junk = rules_credit_tail(t) || rules_boiler_prefix(t);
   free(t);
-  return words >= RULES_LEAD_PROSE_WORDS && stops >= words * RULES_LEAD_PROSE;
+  return !junk && words >= RULES_LEAD_PROSE_WORDS && stops >= words * RULES_LEAD_PROSE;
 }
 
 /* Shows the subtree of a lead block that the attempt skipped (a lead inside
@@ -770,6 +773,7 @@ int extract_content(xmlDocPtr doc, const art_opts *o, const art_meta *m, art_con
     if (pass_blocks(&c) != 0) goto done;
     c.at = &ATTEMPTS[3];   /* clean_lines */
     pass_clean(&c);
+    if (o->favor != ART_FAVOR_RECALL && pass_notices(&c) != 0) goto done;
   } else {
     /* the tree holds the last attempt's flags: run the best one again
      * only when it was an earlier one */

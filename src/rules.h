@@ -180,7 +180,9 @@
 #define RULES_CREDIT_WORDS "credit", "credits", "copyright", "photographer", "source"
 
 /* Short standalone blocks that are publisher boilerplate whatever their
- * markup (compared lower-cased, after trimming, as prefixes). */
+ * markup (compared lower-cased, after trimming and leading "(", "*", "[",
+ * as prefixes): share and follow prompts, related-content labels, credits,
+ * widget labels, date stamps. */
 #define RULES_BOILER_PREFIXES \
   "share this", "share on", "share:", "tweet", "follow us", "sign up", "subscribe", \
   "advertisement", "anzeige", "publicidad", "related articles", "related posts", \
@@ -201,7 +203,12 @@
   "leia mais", "veja também", "leggi anche", "potrebbe interessarti", "czytaj też", \
   "czytaj także", "zobacz też", "zobacz także", "lees ook", "lees meer", "credit:", \
   "credits:", "foto:", "fotos:", "bild:", "quelle:", "source:", "fuente:", "crédit photo", \
-  "alle angaben ohne gewähr", "zum newsletter", "jetzt abonnieren"
+  "alle angaben ohne gewähr", "zum newsletter", "jetzt abonnieren", "bild anzeigen", \
+  "rezept drucken", "quellen ausblenden", "quellen anzeigen", "externer inhalt", \
+  "sie sind aktuell nicht eingeloggt", "publikacja:", "opublikowano:", "aktualisiert am", \
+  "erstellt am", "published on", "published:", "updated on", "updated:", "posted on", \
+  "publié le", "mis à jour le", "publicado el", "actualizado el", "pubblicato il", \
+  "aggiornato il", "atualizado em", "release date:"
 
 /* Calls to action and publisher notices (lower-cased substrings): a run
  * of short blocks holding one of these at the very end (or start) of the
@@ -397,6 +404,9 @@
 #define RULES_CLEAN_LI_SLACK 100
 /* A list inside the article that is mostly links is a link list. */
 #define RULES_CLEAN_LIST_LD 0.6
+/* Lines of PHP error output a broken page printed into its content
+ * ("Warning: ... in /var/www/x.php on line 12"). */
+#define RULES_SERVER_ERROR_MARK ".php on line "
 /* Credit labels (class says credit) up to this many characters are dropped. */
 #define RULES_CREDIT_MAX 120
 /* Leaf blocks shorter than this are checked for boilerplate lines and

@@ -240,6 +240,7 @@ int rules_credit_tail(const char *text) {
 }
 
 int rules_boiler_prefix(const char *text) {
+  while (*text == '(' || *text == '*' || *text == '[') text++;
   /* only the prefixes that start with the text's first byte */
   unsigned char first = (unsigned char)tolower((unsigned char)text[0]);
   for (unsigned i = pfx_start[first]; i < pfx_start[first + 1]; i++) {
