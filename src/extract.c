@@ -4,6 +4,10 @@
  *
  *   prep            classify every element once, fix lazy images
  *   guard           page totals; un-hide / un-strip wrappers holding most text
+ *                   and <noscript> copies of script-rendered bodies
+ *   blocks          jusText-style classification of every text block of the
+ *                   page and the region that best holds the good ones: a
+ *                   baseline that wins when it finds far more text
  *   attempts        for each attempt (one heuristic relaxed at a time):
  *     stats           bottom-up text / link / comma counts, skipping stripped nodes
  *     score           Readability-style paragraph scores into ancestors
@@ -11,11 +15,10 @@
  *     merge_siblings  sibling containers that continue the article
  *     clean           conditional removal, boilerplate blocks, duplicates
  *     measure         the attempt's text; keep the best attempt
- *   blocks          jusText-style classification of every text block of the
- *                   page and the region that best holds the good ones: a
- *                   baseline that wins when it finds far more text
  *   extend          the region replaces the content it holds (leads, intros)
  *   edges           rejected blocks at the content's edges are muted
+ *   lead            the standfirst between the headline and the body joins
+ *   notices         publisher notices at the end of the content are muted
  *   classify        is this an article at all?
  *   comments        with include_comments, the comment sections follow
  *   baseline        a much longer JSON-LD articleBody replaces the text

@@ -129,7 +129,8 @@ static void rules_build(void) {
   for (unsigned b = 0; b < 256; b++) pfx_start[b + 1] = (unsigned short)(pfx_start[b] + count[b]);
   unsigned short fill[256];
   for (unsigned b = 0; b < 256; b++) fill[b] = pfx_start[b];
-  for (size_t i = 0; i < N_PFX; i++) pfx_order[fill[(unsigned char)BOILER_PFX[i][0]]++] = (unsigned short)i;
+  for (size_t i = 0; i < N_PFX; i++)
+    pfx_order[fill[(unsigned char)BOILER_PFX[i][0]]++] = (unsigned short)i;
   for (const char *const *l = STOPS; *l; l++)
     if (strlen(*l) > stop_maxlen) stop_maxlen = strlen(*l);
   add_list(&TAG_TBL, DROP_T, RT_DROP);
@@ -443,7 +444,11 @@ static unsigned cp_lower(unsigned c) {
 
 static size_t put_utf8(unsigned char *o, unsigned c) {
   if (c < 0x80) { o[0] = (unsigned char)c; return 1; }
-  if (c < 0x800) { o[0] = (unsigned char)(0xC0 | (c >> 6)); o[1] = (unsigned char)(0x80 | (c & 0x3F)); return 2; }
+  if (c < 0x800) {
+    o[0] = (unsigned char)(0xC0 | (c >> 6));
+    o[1] = (unsigned char)(0x80 | (c & 0x3F));
+    return 2;
+  }
   if (c < 0x10000) {
     o[0] = (unsigned char)(0xE0 | (c >> 12));
     o[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
