@@ -314,6 +314,10 @@ static void pass_clean(xctx *c) {
           else if (strstr(t, RULES_SERVER_ERROR_MARK)) drop = 1;
           else if (in_caption(x) && rules_credit_text(t)) drop = 1;
           else if (rules_credit_tail(t)) drop = 1;
+          /* a figure's short text outside its caption labels the picture
+           * ("16x9 Image", "Enlarge", a credit): not article text */
+          else if (x->text < RULES_FIGURE_LABEL_MAX && inside_figure(x) && !in_caption(x))
+            drop = 1;
           else if ((f & XF_HEADING) && !title_seen && c->m && similar_title(t, c->m->title)) {
             title_seen = 1;
             drop = RULES_DROP_TITLE;

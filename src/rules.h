@@ -407,6 +407,9 @@
 /* Lines of PHP error output a broken page printed into its content
  * ("Warning: ... in /var/www/x.php on line 12"). */
 #define RULES_SERVER_ERROR_MARK ".php on line "
+/* Text of a figure outside its caption, up to this many characters, is a
+ * label of the picture (aspect-ratio labels, "Enlarge", credits). */
+#define RULES_FIGURE_LABEL_MAX 60
 /* Credit labels (class says credit) up to this many characters are dropped. */
 #define RULES_CREDIT_MAX 120
 /* Leaf blocks shorter than this are checked for boilerplate lines and

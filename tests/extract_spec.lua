@@ -307,6 +307,14 @@ describe("extraction", function()
     assert.truthy(has(a.text, "Visitors are asked"))
   end)
 
+  it("drops the labels of a figure and keeps its caption", function()
+    local a = parse(page("<article>" .. paras(1, 2) .. "<figure><div class='media'>" ..
+      "<span>16x9 Image</span><img src='/a.jpg'></div><figcaption>Seals on the sandbank " ..
+      "at low tide.</figcaption></figure>" .. paras(3, 4) .. "</article>"))
+    assert.is_false(has(a.text, "16x9"))
+    assert.truthy(has(a.text, "Seals on the sandbank at low tide."))
+  end)
+
   it("reads the <noscript> copy of a body rendered by script", function()
     local a = parse(page("<div class='post'><h1>Seals</h1><div class='post-body'>" ..
       "<script type='text/template'><p>template</p></script><noscript>" .. paras() ..
