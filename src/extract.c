@@ -756,6 +756,7 @@ int extract_content(xmlDocPtr doc, const art_opts *o, const art_meta *m, art_con
   /* attempts: the first long enough wins, else the longest */
   size_t best = 0, best_len = 0, last = 0;
   double best_score = 0;
+  xmlNode *best_top = NULL;
   for (size_t a = 0; a < N_ATTEMPTS; a++) {
     if (run_attempt(&c, &ATTEMPTS[a], 1) != 0) goto done;
     last = a;
@@ -767,6 +768,7 @@ int extract_content(xmlDocPtr doc, const art_opts *o, const art_meta *m, art_con
       best = a;
       best_len = l;
       best_score = c.top ? c.top->score : 0;
+      best_top = c.top ? c.top->node : NULL;
     }
     if (l >= RULES_MIN_ARTICLE_CHARS) break;
   }
@@ -775,7 +777,13 @@ int extract_content(xmlDocPtr doc, const art_opts *o, const art_meta *m, art_con
   /* a candidate scored that high (many long paragraphs) is trusted: the
    * extra text the block pass finds is then other posts and asides */
   int trusted = best_score >= RULES_BLOCKS_TRUST_SCORE;
-  if (best_len < blocks_len * ratio && !trusted) { best = N_ATTEMPTS; best_len = blocks_len; }
+  /* and the region must hold what the scoring found: when the two
+   * disagree on where the article is, the scored candidate is trusted */
+  int holds = best_top && c.region && is_ancestor_node(c.region, best_top);
+  if (best_len < blocks_len * ratio && !trusted && holds) {
+    best = N_ATTEMPTS;
+    best_len = blocks_len;
+  }
   if (best == N_ATTEMPTS) {
     if (pass_blocks(&c) != 0) goto done;
     c.at = &ATTEMPTS[3];   /* clean_lines */
