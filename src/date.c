@@ -8,6 +8,7 @@
  * right before it) are taken along. */
 #include "date.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -266,10 +267,39 @@ static int word_in(const tok *x, const char *const *list, size_t n) {
 }
 #define WORD_IN(x, arr) word_in((x), (arr), sizeof(arr) / sizeof(arr)[0])
 
+/* Month names hashed once (pthread_once: parse workers run in threads):
+ * every word of a scanned text is looked up, and a linear scan of MONTHS
+ * per word was most of the date search's time. */
+#define MONTH_SLOTS 512      /* power of two, > 2x N_MONTHS */
+static struct { const char *name; unsigned char len, month; } month_tbl[MONTH_SLOTS];
+static pthread_once_t month_once = PTHREAD_ONCE_INIT;
+
+static unsigned word_hash(const char *s, size_t n) {
+  unsigned h = 2166136261u;  /* FNV-1a */
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+
+static void month_build(void) {
+  for (size_t i = 0; i < N_MONTHS; i++) {
+    size_t n = strlen(MONTHS[i].name);
+    unsigned h = word_hash(MONTHS[i].name, n) & (MONTH_SLOTS - 1);
+    while (month_tbl[h].name && strcmp(month_tbl[h].name, MONTHS[i].name) != 0)
+      h = (h + 1) & (MONTH_SLOTS - 1);
+    if (month_tbl[h].name) continue;   /* listed twice: the first entry stands */
+    month_tbl[h].name = MONTHS[i].name;
+    month_tbl[h].len = (unsigned char)n;
+    month_tbl[h].month = (unsigned char)MONTHS[i].month;
+  }
+}
+
 static int month_of(const tok *x) {
   if (x->type != T_WORD || x->wlong) return 0;
-  for (size_t i = 0; i < N_MONTHS; i++)
-    if (strcmp(x->w, MONTHS[i].name) == 0) return MONTHS[i].month;
+  size_t n = strlen(x->w);
+  unsigned h = word_hash(x->w, n) & (MONTH_SLOTS - 1);
+  for (; month_tbl[h].name; h = (h + 1) & (MONTH_SLOTS - 1))
+    if (month_tbl[h].len == n && memcmp(month_tbl[h].name, x->w, n) == 0)
+      return month_tbl[h].month;
   return 0;
 }
 
@@ -636,6 +666,7 @@ static int numeric_only(const char *s, const date_ctx *c, art_date *d) {
 int date_find(const char *s, size_t from, const date_ctx *c, art_date *d,
               size_t *start, size_t *end) {
   if (!s) return 0;
+  pthread_once(&month_once, month_build);
   size_t n = strlen(s);
   if (from == 0 && (c->flags & (DATE_EPOCH | DATE_COMPACT)) && numeric_only(s, c, d)) {
     if (start) *start = 0;

@@ -133,23 +133,26 @@ static int parse_script(jsonld *j, const char *text) {
   return rc;
 }
 
+int jsonld_add_script(jsonld *j, const xmlNode *n) {
+  if (!dom_is(n, "script")) return 0;
+  const char *type = dom_attr(n, "type");
+  if (!type || strncasecmp(type, "application/ld+json", 19) != 0) return 0;
+  buf t = BUF_INIT;
+  for (xmlNode *c = n->children; c; c = c->next)
+    if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content &&
+        t.len < LD_MAX_SCRIPT)
+      buf_adds(&t, (const char *)c->content);
+  if (t.oom) { buf_free(&t); return -1; }
+  int rc = t.len ? parse_script(j, t.data) : 0;
+  buf_free(&t);
+  return rc;
+}
+
 int jsonld_collect(xmlDocPtr doc, jsonld *j) {
   memset(j, 0, sizeof *j);
   xmlNode *root = xmlDocGetRootElement(doc);
-  for (xmlNode *n = root; n; n = dom_next(n, root, 0)) {
-    if (!dom_is(n, "script")) continue;
-    const char *type = dom_attr(n, "type");
-    if (!type || strncasecmp(type, "application/ld+json", 19) != 0) continue;
-    buf t = BUF_INIT;
-    for (xmlNode *c = n->children; c; c = c->next)
-      if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content &&
-          t.len < LD_MAX_SCRIPT)
-        buf_adds(&t, (const char *)c->content);
-    if (t.oom) { buf_free(&t); return -1; }
-    int rc = t.len ? parse_script(j, t.data) : 0;
-    buf_free(&t);
-    if (rc != 0) return -1;
-  }
+  for (xmlNode *n = root; n; n = dom_next(n, root, 0))
+    if (jsonld_add_script(j, n) != 0) return -1;
   return 0;
 }
 

@@ -25,6 +25,11 @@ typedef struct jsonld {
  * characters and several values in one script are tolerated.  Returns 0, or
  * -1 when memory ran out (j is then still valid for jsonld_free). */
 int jsonld_collect(xmlDocPtr doc, jsonld *j);
+/* The same for one element, for callers that walk the tree anyway: parses
+ * n into j (zeroed, or filled by earlier calls) when it is a JSON-LD
+ * script, else does nothing.  Call it in document order.  Returns 0, or -1
+ * when memory ran out (j is then still valid for jsonld_free). */
+int jsonld_add_script(jsonld *j, const xmlNode *n);
 void jsonld_free(jsonld *j);
 
 /* True when o's @type (a string or an array of them) is one of types[0..n),

@@ -13,6 +13,7 @@
 #include "meta.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -255,43 +256,155 @@ static int has_cjk(const char *s) {
   return 0;
 }
 
-/* True when the class or id of n has a token in list: whole values
- * ("posted-on") and their parts split at '-' / '_' ("post", "on"),
- * lower-cased. */
-static int class_has(const xmlNode *n, const char *const *list, size_t nl) {
-  static const char *const ATTRS[] = {"class", "id"};
-  for (size_t a = 0; a < 2; a++) {
-    const char *v = dom_attr(n, ATTRS[a]);
-    if (!v || !*v) continue;
-    char tok[64];
-    const char *p = v;
-    while (*p) {
-      while (*p == ' ' || *p == '\t' || *p == '\n') p++;
-      size_t l = 0;
-      while (p[l] && p[l] != ' ' && p[l] != '\t' && p[l] != '\n') l++;
-      if (l == 0) break;
-      if (l < sizeof tok) {
-        for (size_t i = 0; i < l; i++) tok[i] = (char)tolower((unsigned char)p[i]);
-        tok[l] = '\0';
-        if (in_list(tok, list, nl)) return 1;
-        char *save = NULL;
-        for (char *part = strtok_r(tok, "-_", &save); part; part = strtok_r(NULL, "-_", &save))
-          if (in_list(part, list, nl)) return 1;
-      }
-      p += l;
-    }
+/* ================================================================ lookups */
+
+/* Read-only hash sets, built once (pthread_once: parse workers run
+ * meta_extract in threads): class / id tokens to the CT_* lists of
+ * meta_rules.h that hold them, tag names to a TG_* kind and TF_* flags.
+ * Every element is classified once through them; linear strcmp scans of
+ * the lists per element and per ancestor were most of the metadata pass. */
+#define LK_SIZE 512   /* power of two, > 2x the entries so probes stay short */
+
+typedef struct lktbl {
+  const char *key[LK_SIZE];
+  unsigned val[LK_SIZE];
+  unsigned char len[LK_SIZE];   /* key length (keys are short): compared first */
+  /* bit l of lens[c]: some key of length l (bit 0: 32 or more) starts with
+   * byte c.  Most words looked up are in no list: they are turned away
+   * before hashing. */
+  unsigned lens[256];
+} lktbl;
+
+static unsigned lk_hash(const char *s, size_t n) {
+  unsigned h = 2166136261u;     /* FNV-1a */
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+
+static void lk_add(lktbl *t, const char *key, unsigned bits) {
+  size_t n = strlen(key);
+  unsigned i = lk_hash(key, n) & (LK_SIZE - 1);
+  while (t->key[i] && strcmp(t->key[i], key) != 0) i = (i + 1) & (LK_SIZE - 1);
+  t->key[i] = key;
+  t->len[i] = (unsigned char)n;
+  t->val[i] |= bits;
+  if (n) t->lens[(unsigned char)key[0]] |= 1u << (n < 32 ? n : 0);   /* bit 0: longer */
+}
+
+/* The bits of key[0..n), 0 when absent. */
+static unsigned lk_get(const lktbl *t, const char *key, size_t n) {
+  if (n == 0 || !(t->lens[(unsigned char)key[0]] & (1u << (n < 32 ? n : 0)))) return 0;
+  unsigned i = lk_hash(key, n) & (LK_SIZE - 1);
+  while (t->key[i]) {
+    if (t->len[i] == n && memcmp(t->key[i], key, n) == 0) return t->val[i];
+    i = (i + 1) & (LK_SIZE - 1);
   }
   return 0;
 }
 
-/* True when the class attribute of n contains sub (lower case) anywhere:
- * "FeatureByline", "article-byline-wrap". */
-static int class_contains(const xmlNode *n, const char *sub) {
-  const char *v = dom_attr(n, "class");
-  if (!v) return 0;
-  size_t sl = strlen(sub);
-  for (const char *p = v; *p; p++)
-    if (strncasecmp(p, sub, sl) == 0) return 1;
+/* Which token lists of meta_rules.h a class / id token is in. */
+enum { CT_ASIDE = 1, CT_FOOTER = 2, CT_BYLINE = 4, CT_DATE = 8, CT_MODIFIED = 16,
+       CT_PUBLISHED = 32, CT_PAYWALL = 64 };
+
+/* Tag kinds the passes tell apart (the low byte), and tag flags. */
+enum { TG_OTHER, TG_META, TG_TITLE, TG_BASE, TG_LINK, TG_HTML, TG_HEAD, TG_BODY, TG_ARTICLE,
+       TG_MAIN, TG_IFRAME, TG_EMBED, TG_VIDEO, TG_SOURCE, TG_A, TG_H1, TG_H2, TG_H3, TG_TIME,
+       TG_IMG, TG_FOOTER, TG_SVG, TG_SYMBOL, TG_SCRIPT };
+#define TG_MASK 0xffu
+enum { TF_BLOCK = 0x100, TF_INVISIBLE = 0x200, TF_ASIDE = 0x400 };
+
+static const struct { const char *tag; unsigned kind; } TAG_KINDS[] = {
+  {"meta", TG_META}, {"title", TG_TITLE}, {"base", TG_BASE}, {"link", TG_LINK},
+  {"html", TG_HTML}, {"head", TG_HEAD}, {"body", TG_BODY}, {"article", TG_ARTICLE},
+  {"main", TG_MAIN}, {"iframe", TG_IFRAME}, {"embed", TG_EMBED}, {"video", TG_VIDEO},
+  {"source", TG_SOURCE}, {"a", TG_A}, {"h1", TG_H1}, {"h2", TG_H2}, {"h3", TG_H3},
+  {"time", TG_TIME}, {"img", TG_IMG}, {"footer", TG_FOOTER}, {"svg", TG_SVG},
+  {"symbol", TG_SYMBOL}, {"script", TG_SCRIPT},
+};
+
+/* Elements whose content is not page text. */
+static const char *const INVISIBLE_TAGS[] = {"script", "style", "template", "noscript", "svg",
+                                             "select"};
+/* Elements that start a line of the page text (and a part of a byline). */
+static const char *const BLOCKS[] = {"br", "div", "p", "li", "ul", "ol", "h1", "h2", "h3",
+                                     "h4", "h5", "h6", "section", "header", "footer", "table",
+                                     "tr", "td", "dt", "dd", "address", "article", "aside",
+                                     "blockquote", "figure", "figcaption", "main", "nav"};
+
+static lktbl CLASS_T, TAG_T;
+static pthread_once_t lookups_once = PTHREAD_ONCE_INIT;
+
+static void add_tokens(lktbl *t, const char *const *l, size_t n, unsigned bits) {
+  for (size_t i = 0; i < n; i++) lk_add(t, l[i], bits);
+}
+
+static void lookups_build(void) {
+  add_tokens(&CLASS_T, ASIDE_TOKENS, NELEM(ASIDE_TOKENS), CT_ASIDE);
+  add_tokens(&CLASS_T, FOOTER_TOKENS, NELEM(FOOTER_TOKENS), CT_FOOTER);
+  add_tokens(&CLASS_T, BYLINE_TOKENS, NELEM(BYLINE_TOKENS), CT_BYLINE);
+  add_tokens(&CLASS_T, DATE_TOKENS, NELEM(DATE_TOKENS), CT_DATE);
+  add_tokens(&CLASS_T, MODIFIED_TOKENS, NELEM(MODIFIED_TOKENS), CT_MODIFIED);
+  add_tokens(&CLASS_T, PUBLISHED_TOKENS, NELEM(PUBLISHED_TOKENS), CT_PUBLISHED);
+  add_tokens(&CLASS_T, PAYWALL_TOKENS, NELEM(PAYWALL_TOKENS), CT_PAYWALL);
+  for (size_t i = 0; i < NELEM(TAG_KINDS); i++)
+    lk_add(&TAG_T, TAG_KINDS[i].tag, TAG_KINDS[i].kind);
+  add_tokens(&TAG_T, INVISIBLE_TAGS, NELEM(INVISIBLE_TAGS), TF_INVISIBLE);
+  add_tokens(&TAG_T, BLOCKS, NELEM(BLOCKS), TF_BLOCK);
+  add_tokens(&TAG_T, ASIDE_TAGS, NELEM(ASIDE_TAGS), TF_ASIDE);
+}
+
+/* TG_* kind | TF_* flags of node n (0 for non-elements and other tags). */
+static unsigned tag_bits(const xmlNode *n) {
+  if (n->type != XML_ELEMENT_NODE || !n->name) return 0;
+  const char *t = (const char *)n->name;
+  return lk_get(&TAG_T, t, strlen(t));
+}
+
+/* Class / id tokens this long or longer are hashes, not words. */
+#define TOKEN_MAX 64
+
+/* lk_get of key[0..n) lower-cased (n < TOKEN_MAX).  The length filter runs
+ * on the raw bytes, so most tokens are turned away without a copy. */
+static unsigned lk_get_lower(const lktbl *t, const char *key, size_t n) {
+  unsigned f = t->lens[(unsigned char)tolower((unsigned char)key[0])];
+  if (!(f & (1u << (n < 32 ? n : 0)))) return 0;
+  char low[TOKEN_MAX];
+  for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)key[i]);
+  return lk_get(t, low, n);
+}
+
+/* CT_* bits of the tokens of a class or id value: whole tokens
+ * ("posted-on") and their parts split at '-' / '_' ("post", "on"),
+ * lower-cased.  Tokens of TOKEN_MAX bytes or more are skipped. */
+static unsigned token_bits(const char *v) {
+  unsigned bits = 0;
+  for (const char *p = v; *p;) {
+    while (*p == ' ' || *p == '\t' || *p == '\n') p++;
+    size_t l = 0;
+    int split = 0;
+    for (char c; (c = p[l]) && c != ' ' && c != '\t' && c != '\n'; l++)
+      if (c == '-' || c == '_') split = 1;
+    if (l == 0) break;
+    if (l < TOKEN_MAX) {
+      bits |= lk_get_lower(&CLASS_T, p, l);
+      for (size_t i = 0; split && i < l;) {
+        while (i < l && (p[i] == '-' || p[i] == '_')) i++;
+        size_t st = i;
+        while (i < l && p[i] != '-' && p[i] != '_') i++;
+        if (i > st) bits |= lk_get_lower(&CLASS_T, p + st, i - st);
+      }
+    }
+    p += l;
+  }
+  return bits;
+}
+
+/* True when a class value contains "byline" in any case ("FeatureByline",
+ * "article-byline-wrap"). */
+static int class_says_byline(const char *v) {
+  static const char SUB[] = "byline";
+  for (const char *p = v; p && *p; p++)
+    if ((*p | 32) == SUB[0] && strncasecmp(p, SUB, sizeof SUB - 1) == 0) return 1;
   return 0;
 }
 
@@ -377,6 +490,24 @@ typedef struct candvec {
   cand *v; size_t n, cap;
 } candvec;
 
+/* What the walk knows of an element on its path: read once when it is
+ * entered, so that candidates ask their ancestors without walking up and
+ * re-reading their attributes. */
+typedef struct einfo {
+  const xmlNode *node;
+  unsigned tag;              /* TG_* kind | TF_* flags */
+  unsigned cls;              /* CT_* bits of its class and id tokens */
+  const char *cls_attr;      /* its class attribute, or NULL */
+  const char *rel, *itemprop, *property;   /* its attributes, or NULL */
+  int itemscope;             /* has an itemscope attribute */
+  int aside;                 /* marks a part of the page that is not the article */
+  int in_article;            /* it or an ancestor is an <article> */
+  long near_aside;           /* stack index of the nearest aside at or above it,
+                              * below <body>; -1 when none */
+  long near_scope;           /* stack index of the nearest itemscope at or above it */
+  long range;                /* the aside span it opened, or -1 */
+} einfo;
+
 typedef struct scan {
   const art_opts *o;
   mentry *m; size_t nm, capm;
@@ -391,11 +522,11 @@ typedef struct scan {
   json_object *main;                 /* the page's main JSON-LD item, or NULL */
   const xmlNode *headline;           /* the headline element, once known */
   const xmlNode *cur_scope;          /* itemscope of the itemprop being added */
-  /* page-text spans of aside elements (document order), and the ones the
-   * walk is inside */
-  struct arange { const xmlNode *node; size_t start, end; } *ranges;
+  /* page-text spans of aside elements (document order); is_aside is
+   * memoised per span once the headline is known (-1: not yet) */
+  struct arange { const xmlNode *node; size_t start, end; int aside; } *ranges;
   size_t nr, capr;
-  size_t *open; size_t nopen, capopen;
+  einfo *stk; size_t depth, capstk;  /* the walk's current element and its ancestors */
   date_ctx dc;
   int oom;
 } scan;
@@ -426,7 +557,7 @@ static void scan_free(scan *s) {
   free(s->image_src);
   buf_free(&s->text);
   free(s->ranges);
-  free(s->open);
+  free(s->stk);
   jsonld_free(&s->ld);
 }
 
@@ -500,35 +631,109 @@ static const char *meta_get(const scan *s, const char *const *keys, size_t nk, i
 #define META_ONLY ((1 << MK_META) | (1 << MK_METAPROP))
 #define ALL_KINDS (META_ONLY | (1 << MK_ITEMPROP) | (1 << MK_RDFA))
 
-/* The nearest ancestor of n that marks a part of the page that is not the
- * article (related stories, comments, navigation), or NULL.  Whether n is
+/* Whether element p marks a part of the page that is not the article
+ * (related stories, comments, navigation).  Whether an element below it is
  * really outside the article is decided later by is_aside, once the
  * headline is known: a "widget" or an <aside> that holds the headline is
- * the article's own container. */
-static int inside_article(const xmlNode *n) {
-  for (const xmlNode *p = n; p && p->type == XML_ELEMENT_NODE; p = p->parent)
-    if (dom_is(p, "article")) return 1;
+ * the article's own container.  Footers inside an <article> are its own. */
+static int aside_element(unsigned tag, unsigned cls, int in_article) {
+  int footer = (tag & TG_MASK) == TG_FOOTER;
+  if (!footer && (tag & TF_ASIDE)) return 1;
+  if (cls & CT_ASIDE) return 1;
+  if (footer || (cls & CT_FOOTER)) return !in_article;
   return 0;
 }
 
-/* True when element p itself marks a part of the page that is not the
- * article. */
-static int aside_element(const xmlNode *p) {
-  int footer = dom_is(p, "footer");
-  if (!footer && in_list(dom_tag(p), ASIDE_TAGS, NELEM(ASIDE_TAGS))) return 1;
-  if (class_has(p, ASIDE_TOKENS, NELEM(ASIDE_TOKENS))) return 1;
-  if (footer || class_has(p, FOOTER_TOKENS, NELEM(FOOTER_TOKENS))) return !inside_article(p);
-  return 0;
+/* Ancestors looked at for an aside (deeper ones are the page's layout, and
+ * the bound keeps hostile nesting linear) and for an item scope. */
+#define ASIDE_MAX_DEPTH 32
+#define SCOPE_MAX_DEPTH 64
+
+/* The attribute's value as dom_attr gives it. */
+static const char *attr_text(const xmlAttr *a) {
+  const xmlNode *c = a->children;
+  if (c && c->type == XML_TEXT_NODE && c->content) return (const char *)c->content;
+  return "";
 }
 
-static const xmlNode *aside_of(const xmlNode *n) {
-  int depth = 0;
-  for (const xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE && depth < 32;
-       p = p->parent, depth++) {
-    if (dom_is(p, "body")) break;
-    if (aside_element(p)) return p;
+/* Enters element n (its parent is on top of the stack): reads its tag and
+ * the attributes the walk asks about in one pass over them.  NULL on OOM. */
+static einfo *push_elem(scan *s, const xmlNode *n) {
+  if (vec_grow((void **)&s->stk, &s->capstk, s->depth, sizeof *s->stk) != 0) {
+    s->oom = 1;
+    return NULL;
   }
-  return NULL;
+  const einfo *up = s->depth ? &s->stk[s->depth - 1] : NULL;
+  long idx = (long)s->depth++;
+  einfo *e = &s->stk[idx];
+  memset(e, 0, sizeof *e);
+  e->node = n;
+  e->tag = tag_bits(n);
+  e->range = -1;
+  const char *cls = NULL, *id = NULL;
+  /* the first attribute of each name, as dom_attr finds it */
+  for (const xmlAttr *a = n->properties; a; a = a->next) {
+    const char *nm = (const char *)a->name;
+    if (!nm) continue;
+    switch (nm[0]) {
+    case 'c':
+      if (!cls && strcmp(nm, "class") == 0) cls = attr_text(a);
+      break;
+    case 'i':
+      if (!id && strcmp(nm, "id") == 0) id = attr_text(a);
+      else if (!e->itemprop && strcmp(nm, "itemprop") == 0) e->itemprop = attr_text(a);
+      else if (strcmp(nm, "itemscope") == 0) e->itemscope = 1;
+      break;
+    case 'r':
+      if (!e->rel && strcmp(nm, "rel") == 0) e->rel = attr_text(a);
+      break;
+    case 'p':
+      if (!e->property && strcmp(nm, "property") == 0) e->property = attr_text(a);
+      break;
+    default:
+      break;
+    }
+  }
+  e->cls_attr = cls;
+  if (cls) e->cls |= token_bits(cls);
+  if (id) e->cls |= token_bits(id);
+  unsigned kind = e->tag & TG_MASK;
+  e->in_article = kind == TG_ARTICLE || (up && up->in_article);
+  e->aside = aside_element(e->tag, e->cls, e->in_article);
+  /* the walk up from a descendant stops at <body> */
+  e->near_aside = kind == TG_BODY ? -1 : e->aside ? idx : up ? up->near_aside : -1;
+  e->near_scope = e->itemscope ? idx : up ? up->near_scope : -1;
+  return e;
+}
+
+/* Leaves the element on top of the stack, closing its aside span. */
+static void pop_elem(scan *s) {
+  const einfo *e = &s->stk[--s->depth];
+  if (e->range >= 0) s->ranges[e->range].end = s->text.len;
+}
+
+/* The info of the current element's parent, or NULL at the root. */
+static const einfo *parent_info(const scan *s) {
+  return s->depth >= 2 ? &s->stk[s->depth - 2] : NULL;
+}
+
+/* The nearest ancestor of the current element that marks a part of the
+ * page that is not the article (see aside_element), or NULL. */
+static const xmlNode *aside_of(const scan *s) {
+  const einfo *p = parent_info(s);
+  if (!p || p->near_aside < 0) return NULL;
+  size_t t = s->depth - 2, j = (size_t)p->near_aside;
+  return t - j < ASIDE_MAX_DEPTH ? s->stk[j].node : NULL;
+}
+
+/* The item an itemprop of the current element belongs to: the nearest
+ * ancestor with itemscope (its own itemscope makes it a value of the
+ * parent item). */
+static const xmlNode *item_scope(const scan *s) {
+  const einfo *p = parent_info(s);
+  if (!p || p->near_scope < 0) return NULL;
+  size_t t = s->depth - 2, j = (size_t)p->near_scope;
+  return t - j < SCOPE_MAX_DEPTH ? s->stk[j].node : NULL;
 }
 
 static int contains(const xmlNode *a, const xmlNode *n) {
@@ -537,28 +742,18 @@ static int contains(const xmlNode *a, const xmlNode *n) {
   return 0;
 }
 
-
-static int invisible(const xmlNode *n) {
-  return dom_is(n, "script") || dom_is(n, "style") || dom_is(n, "template") ||
-         dom_is(n, "noscript") || dom_is(n, "svg") || dom_is(n, "select");
-}
-
 /* The text of n's subtree like dom_text, but NULL as soon as it grows past
  * max bytes: byline and date classes also sit on big containers, and
  * copying each one's whole text would cost time quadratic in the nesting. */
-static const char *const BLOCKS[] = {"br", "div", "p", "li", "ul", "ol", "h1", "h2", "h3",
-                                     "h4", "h5", "h6", "section", "header", "footer", "table",
-                                     "tr", "td", "dt", "dd", "address", "article", "aside",
-                                     "blockquote", "figure", "figcaption", "main", "nav"};
-
 static char *text_upto(const xmlNode *n, size_t max, int blocks) {
   buf b = BUF_INIT;
   for (const xmlNode *c = n->children; c; ) {
     int skip = 0;
     if (c->type == XML_ELEMENT_NODE) {
-      skip = invisible(c);
+      unsigned tb = tag_bits(c);
+      skip = (tb & TF_INVISIBLE) != 0;
       /* bylines: lines are list items ("Jane Doe<br>Staff Writer") */
-      if (!skip && blocks && b.len && in_list(dom_tag(c), BLOCKS, NELEM(BLOCKS)))
+      if (!skip && blocks && b.len && (tb & TF_BLOCK))
         buf_adds(&b, " | ");
       else if (!skip && b.len && b.data[b.len - 1] != ' ') buf_addc(&b, ' ');
     } else if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
@@ -573,8 +768,9 @@ static char *text_upto(const xmlNode *n, size_t max, int blocks) {
   return r;
 }
 
-static int push_cand(scan *s, candvec *cv, const xmlNode *n, const char *attr, size_t maxlen,
-                     int blocks) {
+/* Keeps the current element n (e its info) as a candidate of cv. */
+static int push_cand(scan *s, const einfo *e, candvec *cv, const xmlNode *n, const char *attr,
+                     size_t maxlen, int blocks) {
   if (cv->n >= MAX_CANDIDATES) return 0;
   char *t = text_upto(n, maxlen, blocks);
   char *text = NULL;
@@ -591,11 +787,11 @@ static int push_cand(scan *s, candvec *cv, const xmlNode *n, const char *attr, s
   c->text = text;
   c->attr = a;
   c->pos = s->text.len;
-  c->aside = aside_of(n);
+  c->aside = aside_of(s);
   c->node = n;
-  c->modified = class_has(n, MODIFIED_TOKENS, NELEM(MODIFIED_TOKENS)) ||
-                (n->parent && class_has(n->parent, MODIFIED_TOKENS, NELEM(MODIFIED_TOKENS)));
-  c->published = class_has(n, PUBLISHED_TOKENS, NELEM(PUBLISHED_TOKENS));
+  const einfo *up = parent_info(s);
+  c->modified = (e->cls & CT_MODIFIED) || (up && (up->cls & CT_MODIFIED));
+  c->published = (e->cls & CT_PUBLISHED) != 0;
   c->pubdate = dom_attr(n, "pubdate") != NULL;
   return 0;
 }
@@ -611,16 +807,6 @@ static int rel_has(const char *rel, const char *word) {
     p += l;
   }
   return 0;
-}
-
-/* The item an itemprop of n belongs to: the nearest ancestor with
- * itemscope (n's own itemscope makes n a value of the parent item). */
-static const xmlNode *item_scope(const xmlNode *n) {
-  int depth = 0;
-  for (const xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE && depth < 64;
-       p = p->parent, depth++)
-    if (dom_attr(p, "itemscope")) return p;
-  return NULL;
 }
 
 /* The value an itemprop element carries (microdata rules: content, then
@@ -644,38 +830,41 @@ static char *itemprop_person(const xmlNode *n) {
   return itemprop_value(n);
 }
 
-static void scan_element(scan *s, xmlNode *n) {
-  const char *tag = dom_tag(n);
+/* Keeps what element n (e its info, on top of the stack) may add to the
+ * metadata. */
+static void scan_element(scan *s, xmlNode *n, const einfo *e) {
+  unsigned kind = e->tag & TG_MASK;
+  const einfo *up = parent_info(s);
+  unsigned pkind = up ? up->tag & TG_MASK : TG_OTHER;
   s->cur_scope = NULL;
-  if (strcmp(tag, "meta") == 0) {
+  if (kind == TG_META) {
     const char *content = dom_attr(n, "content");
     if (!content) content = dom_attr(n, "value");
-    const char *name = dom_attr(n, "name"), *prop = dom_attr(n, "property");
-    const char *ip = dom_attr(n, "itemprop"), *he = dom_attr(n, "http-equiv");
-    const xmlNode *aside = (ip && n->parent && !dom_is(n->parent, "head")) ? aside_of(n) : NULL;
+    const char *name = dom_attr(n, "name"), *prop = e->property;
+    const char *ip = e->itemprop, *he = dom_attr(n, "http-equiv");
+    const xmlNode *aside = (ip && pkind != TG_HEAD) ? aside_of(s) : NULL;
     if (name) add_entries(s, name, content, MK_META, NK_META, NULL);
     if (prop) add_entries(s, prop, content, MK_METAPROP, NK_META, NULL);
     if (he) add_entries(s, he, content, MK_META, NK_META, NULL);
-    s->cur_scope = ip ? item_scope(n) : NULL;
+    s->cur_scope = ip ? item_scope(s) : NULL;
     if (ip) add_entries(s, ip, content, MK_ITEMPROP, NK_META, aside);
     return;
   }
-  if (strcmp(tag, "title") == 0) {
-    if (!s->title_el && n->parent && !dom_is(n->parent, "svg") &&
-        !dom_is(n->parent, "symbol")) {
+  if (kind == TG_TITLE) {
+    if (!s->title_el && n->parent && pkind != TG_SVG && pkind != TG_SYMBOL) {
       char *t = dom_text(n);
       s->title_el = clean_dup(t, &s->oom);
       free(t);
     }
     return;
   }
-  if (strcmp(tag, "base") == 0) {
+  if (kind == TG_BASE) {
     if (!s->base && dom_attr(n, "href"))
       s->base = absolute_url(dom_attr(n, "href"), s->o->url, &s->oom);
     return;
   }
-  const char *rel = dom_attr(n, "rel");
-  if (strcmp(tag, "link") == 0) {
+  const char *rel = e->rel;
+  if (kind == TG_LINK) {
     const char *href = dom_attr(n, "href");
     if (!href) return;
     if (rel_has(rel, "canonical") && !s->canonical_link) s->canonical_link = strdup(href);
@@ -700,14 +889,14 @@ static void scan_element(scan *s, xmlNode *n) {
     }
     return;
   }
-  if (strcmp(tag, "html") == 0 && !s->html_lang) {
+  if (kind == TG_HTML && !s->html_lang) {
     const char *l = dom_attr(n, "lang");
     if (!l) l = dom_attr(n, "xml:lang");
     if (l) s->html_lang = strdup(l);
   }
-  if (strcmp(tag, "article") == 0 && s->article_pos == NO_POS) s->article_pos = s->text.len;
-  if (strcmp(tag, "main") == 0 && s->main_pos == NO_POS) s->main_pos = s->text.len;
-  if (strcmp(tag, "iframe") == 0 || strcmp(tag, "embed") == 0) {
+  if (kind == TG_ARTICLE && s->article_pos == NO_POS) s->article_pos = s->text.len;
+  if (kind == TG_MAIN && s->main_pos == NO_POS) s->main_pos = s->text.len;
+  if (kind == TG_IFRAME || kind == TG_EMBED) {
     const char *src = dom_attr(n, "src");
     if (!src) src = dom_attr(n, "data-src");
     for (size_t i = 0; src && i < NELEM(VIDEO_HOSTS); i++)
@@ -716,97 +905,99 @@ static void scan_element(scan *s, xmlNode *n) {
         break;
       }
   }
-  if (strcmp(tag, "video") == 0 || (strcmp(tag, "source") == 0 && dom_is(n->parent, "video"))) {
+  if (kind == TG_VIDEO || (kind == TG_SOURCE && pkind == TG_VIDEO)) {
     const char *src = dom_attr(n, "src");
     if (src && *src && !strvec_has(&s->video_src, src) && strvec_push(&s->video_src, src))
       s->oom = 1;
   }
-  if (strcmp(tag, "a") == 0 && rel) {
+  if (kind == TG_A && rel) {
     if (rel_has(rel, "license") && dom_attr(n, "href") &&
         strvec_push(&s->licenses, dom_attr(n, "href")))
       s->oom = 1;
     if (rel_has(rel, "tag") || rel_has(rel, "category"))
-      push_cand(s, rel_has(rel, "category") ? &s->rel_cats : &s->rel_tags, n, NULL, 100, 0);
-    if (rel_has(rel, "author")) push_cand(s, &s->bylines, n, NULL, BYLINE_MAX_LEN, 1);
+      push_cand(s, e, rel_has(rel, "category") ? &s->rel_cats : &s->rel_tags, n, NULL, 100, 0);
+    if (rel_has(rel, "author")) push_cand(s, e, &s->bylines, n, NULL, BYLINE_MAX_LEN, 1);
   }
-  const char *ip = dom_attr(n, "itemprop");
-  s->cur_scope = ip ? item_scope(n) : NULL;
+  const char *ip = e->itemprop;
+  s->cur_scope = ip ? item_scope(s) : NULL;
   if (ip) {
     int person = rel_has(ip, "author") || rel_has(ip, "creator");
     int big = rel_has(ip, "articleBody") || rel_has(ip, "text") || rel_has(ip, "reviewBody") ||
               rel_has(ip, "description");
     /* an element with itemscope is an item, not a value (authors aside) */
-    int item = dom_attr(n, "itemscope") != NULL && !person;
+    int item = e->itemscope && !person;
     if (item) {
       /* nothing: its properties are visited on their own */
     } else if (!big || dom_attr(n, "content")) {
       char *v = person ? itemprop_person(n) : itemprop_value(n);
       if (v && strlen(v) <= META_MAX_VALUE)
-        add_entries(s, ip, v, MK_ITEMPROP, strcmp(tag, "time") == 0 ? NK_TIME : NK_OTHER,
-                    aside_of(n));
+        add_entries(s, ip, v, MK_ITEMPROP, kind == TG_TIME ? NK_TIME : NK_OTHER, aside_of(s));
       free(v);
     } else if (rel_has(ip, "description")) {
       char *v = text_upto(n, 1000, 0);
       if (v && strlen(v) <= 1000)
-        add_entries(s, "description", v, MK_ITEMPROP, NK_OTHER, aside_of(n));
+        add_entries(s, "description", v, MK_ITEMPROP, NK_OTHER, aside_of(s));
       free(v);
     }
   }
-  const char *prop = dom_attr(n, "property");
-  if (prop && !dom_attr(n, "itemprop")) {
+  const char *prop = e->property;
+  if (prop && !e->itemprop) {
     const char *c = dom_attr(n, "content");
     char *v = c ? strdup(c) : text_upto(n, META_MAX_VALUE, 0);
     if (v && strlen(v) <= META_MAX_VALUE)
-      add_entries(s, prop, v, MK_RDFA, strcmp(tag, "time") == 0 ? NK_TIME : NK_OTHER,
-                  aside_of(n));
+      add_entries(s, prop, v, MK_RDFA, kind == TG_TIME ? NK_TIME : NK_OTHER, aside_of(s));
     free(v);
   }
-  if (strcmp(tag, "h1") == 0) {
-    push_cand(s, &s->h1s, n, NULL, 600, 0);
+  if (kind == TG_H1) {
+    push_cand(s, e, &s->h1s, n, NULL, 600, 0);
     return;
   }
   /* lower headings carry the headline on blogs whose <h1> is the blog */
-  if (strcmp(tag, "h2") == 0 || strcmp(tag, "h3") == 0) {
-    if (s->heads.n < MAX_HEADINGS) push_cand(s, &s->heads, n, NULL, 600, 0);
+  if (kind == TG_H2 || kind == TG_H3) {
+    if (s->heads.n < MAX_HEADINGS) push_cand(s, e, &s->heads, n, NULL, 600, 0);
     return;
   }
-  if (strcmp(tag, "time") == 0) {
+  if (kind == TG_TIME) {
     const char *dt = dom_attr(n, "datetime");
-    push_cand(s, &s->times, n, dt, 200, 0);
+    push_cand(s, e, &s->times, n, dt, 200, 0);
     return;
   }
-  if (strcmp(tag, "body") == 0 || strcmp(tag, "html") == 0 || strcmp(tag, "head") == 0) return;
-  if (class_has(n, PAYWALL_TOKENS, NELEM(PAYWALL_TOKENS))) s->paywall_marker = 1;
-  if ((class_has(n, BYLINE_TOKENS, NELEM(BYLINE_TOKENS)) || class_contains(n, "byline")) &&
-      !dom_is(n, "img") &&
-      !dom_is(n, "meta") && !dom_is(n, "link"))
-    push_cand(s, &s->bylines, n, NULL, BYLINE_MAX_LEN, 1);
-  if (class_has(n, DATE_TOKENS, NELEM(DATE_TOKENS)) && !dom_is(n, "img")) {
+  if (kind == TG_BODY || kind == TG_HTML || kind == TG_HEAD) return;
+  if (e->cls & CT_PAYWALL) s->paywall_marker = 1;
+  if (((e->cls & CT_BYLINE) || class_says_byline(e->cls_attr)) && kind != TG_IMG)
+    push_cand(s, e, &s->bylines, n, NULL, BYLINE_MAX_LEN, 1);
+  if ((e->cls & CT_DATE) && kind != TG_IMG) {
     const char *attr = dom_attr(n, "datetime");
     if (!attr) attr = dom_attr(n, "content");
     if (!attr) attr = dom_attr(n, "data-timestamp");
     if (!attr) attr = dom_attr(n, "data-date");
     if (!attr) attr = dom_attr(n, "title");
-    push_cand(s, &s->dates, n, attr, 240, 0);
+    push_cand(s, e, &s->dates, n, attr, 240, 0);
   }
 }
 
 /* Appends text with white space runs as one space, so that positions in
  * the page text measure words, not indentation. */
 static void add_collapsed(buf *b, const char *t) {
-  int space = b->len == 0 || b->data[b->len - 1] == ' ' || b->data[b->len - 1] == '\n';
+  size_t n = strlen(t);
+  /* the result is never longer than t: reserve once, write in place */
+  if (n == 0 || buf_reserve(b, n) != 0) return;
+  char *out = b->data + b->len;
+  int space = b->len == 0 || out[-1] == ' ' || out[-1] == '\n';
   for (const unsigned char *p = (const unsigned char *)t; *p; p++) {
     int ws = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' ||
              (p[0] == 0xC2 && p[1] == 0xA0);
     if (ws) {
       if (*p == 0xC2) p++;
-      if (!space) buf_addc(b, ' ');
+      if (!space) *out++ = ' ';
       space = 1;
     } else {
-      buf_addc(b, (char)*p);
+      *out++ = (char)*p;
       space = 0;
     }
   }
+  b->len = (size_t)(out - b->data);
+  b->data[b->len] = '\0';
 }
 
 /* The one walk over the tree. */
@@ -814,38 +1005,49 @@ static void scan_tree(scan *s, xmlDocPtr doc) {
   xmlNode *root = xmlDocGetRootElement(doc);
   for (xmlNode *n = root; n;) {
     int skip = 0;
-    while (s->nopen && !contains(s->ranges[s->open[s->nopen - 1]].node, n))
-      s->ranges[s->open[--s->nopen]].end = s->text.len;
+    /* pre-order: the parent of n is on the path walked so far */
+    while (s->depth && s->stk[s->depth - 1].node != n->parent) pop_elem(s);
     if (n->type == XML_ELEMENT_NODE) {
-      scan_element(s, n);
-      skip = invisible(n);
-      if (!skip && s->nr < MAX_ASIDE_SPANS && !dom_is(n, "body") && !dom_is(n, "html") &&
-          aside_element(n)) {
-        if (vec_grow((void **)&s->ranges, &s->capr, s->nr, sizeof *s->ranges) ||
-            vec_grow((void **)&s->open, &s->capopen, s->nopen, sizeof *s->open)) {
+      einfo *e = push_elem(s, n);
+      if (!e) break;
+      scan_element(s, n, e);
+      skip = (e->tag & TF_INVISIBLE) != 0;
+      unsigned kind = e->tag & TG_MASK;
+      /* JSON-LD scripts, also inside the subtrees the walk skips */
+      if (kind == TG_SCRIPT) {
+        if (jsonld_add_script(&s->ld, n) != 0) s->oom = 1;
+      } else if (skip) {
+        for (const xmlNode *c = n->children; c; c = dom_next(c, n, 0))
+          if ((tag_bits(c) & TG_MASK) == TG_SCRIPT && jsonld_add_script(&s->ld, c) != 0)
+            s->oom = 1;
+      }
+      if (!skip && s->nr < MAX_ASIDE_SPANS && kind != TG_BODY && kind != TG_HTML && e->aside) {
+        if (vec_grow((void **)&s->ranges, &s->capr, s->nr, sizeof *s->ranges)) {
           s->oom = 1;
         } else {
           s->ranges[s->nr].node = n;
           s->ranges[s->nr].start = s->text.len;
           s->ranges[s->nr].end = NO_POS;
-          s->open[s->nopen++] = s->nr++;
+          s->ranges[s->nr].aside = -1;
+          e->range = (long)s->nr++;
         }
       }
       /* element boundaries separate text runs ("24" "July" stay words);
        * block boundaries are line breaks, the only ones in the text */
       if (!skip && s->text.len) {
         char *last = &s->text.data[s->text.len - 1];
-        int block = in_list(dom_tag(n), BLOCKS, NELEM(BLOCKS));
+        int block = (e->tag & TF_BLOCK) != 0;
         if (*last == ' ' && block) *last = '\n';
         else if (*last != ' ' && *last != '\n') buf_addc(&s->text, block ? '\n' : ' ');
       }
     } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-      if (n->content && s->text.len < SCAN_TEXT_MAX && !(n->parent && invisible(n->parent)))
+      if (n->content && s->text.len < SCAN_TEXT_MAX &&
+          !(s->depth && (s->stk[s->depth - 1].tag & TF_INVISIBLE)))
         add_collapsed(&s->text, (const char *)n->content);
     }
     n = dom_next(n, root, skip);
   }
-  while (s->nopen) s->ranges[s->open[--s->nopen]].end = s->text.len;
+  while (s->depth) pop_elem(s);
   if (s->text.oom) s->oom = 1;
 }
 
@@ -2336,6 +2538,7 @@ static void strip_author_segment(scan *s, art_meta *m) {
 /* ================================================================ public */
 
 int meta_extract(xmlDocPtr doc, const art_opts *o, art_meta *m) {
+  pthread_once(&lookups_once, lookups_build);
   memset(m, 0, sizeof *m);
   m->paywalled = -1;
   scan s;
@@ -2343,9 +2546,8 @@ int meta_extract(xmlDocPtr doc, const art_opts *o, art_meta *m) {
   s.o = o;
   s.article_pos = s.main_pos = NO_POS;
   if (o->url && !(m->url = strdup(o->url))) s.oom = 1;
-  if (jsonld_collect(doc, &s.ld) != 0) s.oom = 1;
+  scan_tree(&s, doc);       /* collects the JSON-LD too */
   s.main = pick_main(&s.ld);
-  scan_tree(&s, doc);
   char host[256];
   url_host(o->url, host, sizeof host);
 
