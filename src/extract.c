@@ -368,7 +368,11 @@ static unsigned char block_class(const xinfo *x) {
 static int in_data_table(xinfo *x) {
   for (int d = 0; x && d < RULES_CELL_DEPTH; d++, x = x->parent) {
     if (!(x->flags & XF_TABLE)) continue;
-    if (!(x->flags & XF_DATA_TABLE) && xs_data_table(x->node)) x->flags |= XF_DATA_TABLE;
+    /* checked once per table: a layout table's cells must not rescan it */
+    if (!(x->flags & (XF_DATA_TABLE | XF_TABLE_SEEN))) {
+      x->flags |= XF_TABLE_SEEN;
+      if (xs_data_table(x->node)) x->flags |= XF_DATA_TABLE;
+    }
     return (x->flags & XF_DATA_TABLE) != 0;
   }
   return 0;

@@ -37,6 +37,7 @@ enum {
   XF_DATA_TABLE = 1u << 16,
   XF_CAPTION = 1u << 17,   /* figcaption or caption by class */
   XF_LEAD = 1u << 18,      /* class says lead / intro / standfirst */
+  XF_TABLE_SEEN = 1u << 19, /* table already checked for XF_DATA_TABLE */
   /* Per attempt. */
   XF_CLEANED = 1u << 20,   /* removed by the clean pass of this attempt */
   XF_SKIP = 1u << 21,      /* effectively skipped (self or an ancestor) */
