@@ -558,8 +558,9 @@ static int pass_notices(xctx *c) {
 
 /* Whether the zone block x (after the headline at index hi) sits in a
  * rejected container: walks up to the common ancestor with the content. */
-static int lead_rejected(const xctx *c, const xinfo *x, size_t hi, const xinfo *r0) {
-  for (int d = 0; x && !is_ancestor(x, r0) && d < RULES_MAX_DEPTH; d++, x = x->parent) {
+static int lead_rejected(const xctx *c, const xinfo *x, size_t hi) {
+  /* XF_MARK: the content's first root and its ancestors */
+  for (int d = 0; x && !(x->flags & XF_MARK) && d < RULES_MAX_DEPTH; d++, x = x->parent) {
     uint32_t f = x->flags;
     if (f & (XF_DROP | XF_HIDDEN | XF_COMMENT)) return 1;
     /* containers holding the headline are the article's header, whatever
@@ -600,13 +601,9 @@ static void lead_show(xctx *c, xinfo *x) {
   }
 }
 
-/* lead: the standfirst between the headline and the content's first root
- * (news pages put it in the article header, outside the body container)
- * joins the content. */
-static int pass_lead(xctx *c) {
-  if (!c->n_roots) return 0;
-  xinfo *r0 = xi(c->roots[0]);
-  if (!r0) return 0;
+/* The lead blocks before the first root r0 (whose ancestor chain carries
+ * XF_MARK) become roots.  Returns 0, -1 on out of memory. */
+static int lead_find(xctx *c, xinfo *r0) {
   size_t ri = (size_t)(r0 - c->info), lo = ri > RULES_LEAD_SCAN ? ri - RULES_LEAD_SCAN : 1;
   /* the headline: the nearest heading that repeats the title, else the
    * nearest real <h1> (screen-reader labels are too short to be one) */
@@ -625,14 +622,14 @@ static int pass_lead(xctx *c) {
     }
   }
   if (!hi) hi = h1;
-  if (!hi || is_ancestor(&c->info[hi], r0)) return 0;
+  if (!hi || (c->info[hi].flags & XF_MARK)) return 0;
   xinfo *take[16];
   size_t n_take = 0;
   uint32_t zone = 0;
   for (size_t i = hi + 1; i < ri; i++) {
     xinfo *x = &c->info[i];
-    if (!(x->flags & XF_BLOCK) || !x->page_inl || is_ancestor(x, r0)) continue;
-    if (lead_rejected(c, x, hi, r0)) continue;
+    if (!(x->flags & XF_BLOCK) || !x->page_inl || (x->flags & XF_MARK)) continue;
+    if (lead_rejected(c, x, hi)) continue;
     zone += x->page_inl;
     if (zone > RULES_LEAD_ZONE_MAX) return 0;
     if (x->page_inl < RULES_LEAD_MIN || x->page_inl_link > x->page_inl * RULES_LEAD_LD) continue;
@@ -652,6 +649,21 @@ static int pass_lead(xctx *c) {
   memmove(c->roots + n_take, c->roots, old * sizeof *c->roots);
   memcpy(c->roots, tmp, n_take * sizeof *tmp);
   return 0;
+}
+
+/* lead: the standfirst between the headline and the content's first root
+ * (news pages put it in the article header, outside the body container)
+ * joins the content. */
+static int pass_lead(xctx *c) {
+  if (!c->n_roots) return 0;
+  xinfo *r0 = xi(c->roots[0]);
+  if (!r0) return 0;
+  /* mark the first root's ancestor chain: "is it an ancestor of the
+   * content" becomes one flag test */
+  for (xinfo *a = r0; a; a = a->parent) a->flags |= XF_MARK;
+  int rc = lead_find(c, r0);
+  for (xinfo *a = r0; a; a = a->parent) a->flags &= ~(uint32_t)XF_MARK;
+  return rc;
 }
 
 /* comments: with include_comments, the comment sections that are not in

@@ -44,7 +44,8 @@ enum {
   XF_MUTED = 1u << 22,     /* own text dropped, nested blocks kept (block pass) */
   XF_GOOD = 1u << 23,      /* block pass: classified as article text */
   XF_DONE = 1u << 24,      /* already cleaned: the clean pass leaves it alone */
-  XF_KEEP = 1u << 25       /* holds content: the clean pass may not drop it */
+  XF_KEEP = 1u << 25,      /* holds content: the clean pass may not drop it */
+  XF_MARK = 1u << 26       /* scratch mark of one pass, cleared when it ends */
 };
 #define XF_PER_ATTEMPT (XF_CLEANED | XF_SKIP | XF_MUTED | XF_GOOD | XF_DONE | XF_KEEP)
 
