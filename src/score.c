@@ -251,7 +251,6 @@ int rules_boiler_prefix(const char *text) {
   return 0;
 }
 
-/* Rule sets matched by one attribute value (class or id). */
 /* Per-page memos: pages repeat the same class values over and over (list
  * items, grid cells) and the same pieces across values ("container",
  * "wrapper"); matching them against the token lists is the costliest step
@@ -307,6 +306,7 @@ static unsigned piece_sets(const char *p, size_t n, attr_memo *m) {
   return piece_substr_sets(p, n);
 }
 
+/* Rule sets matched by one attribute value (class or id). */
 static unsigned attr_sets(const char *v, int is_id, attr_memo *memo) {
   char low[256];
   size_t n = 0, dashes = 0;
