@@ -982,12 +982,14 @@ static void add_collapsed(buf *b, const char *t) {
   size_t n = strlen(t);
   /* the result is never longer than t: reserve once, write in place */
   if (n == 0 || buf_reserve(b, n) != 0) return;
+  /* 1: white space; 2: may start a no-break space (C2 A0) */
+  static const unsigned char WS[256] = {[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1,
+                                        ['\f'] = 1, [0xC2] = 2};
   char *out = b->data + b->len;
   int space = b->len == 0 || out[-1] == ' ' || out[-1] == '\n';
   for (const unsigned char *p = (const unsigned char *)t; *p; p++) {
-    int ws = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' ||
-             (p[0] == 0xC2 && p[1] == 0xA0);
-    if (ws) {
+    unsigned k = WS[*p];
+    if (k && (k == 1 || p[1] == 0xA0)) {
       if (*p == 0xC2) p++;
       if (!space) *out++ = ' ';
       space = 1;
