@@ -167,6 +167,20 @@ describe("authors", function()
       "<div class='byline'>By Cy Young</div></div>"))
   end)
 
+  it("reads footers inside the article, not the site's", function()
+    assert.are.same({ "Ann Lee" }, authors(nil, "<article><h1>Storm</h1>" .. PARA ..
+      "<footer class='entry-footer'><span class='byline'>By Ann Lee</span></footer>" ..
+      "</article>"))
+    assert.are.same({}, authors(nil, "<h1>Storm</h1>" .. PARA ..
+      "<div class='site-footer'><div><span class='byline'>By Ann Lee</span></div></div>"))
+  end)
+
+  it("keeps bylines of an aside that holds the headline", function()
+    assert.are.same({ "Ann Lee" }, authors("<title>Storm</title>",
+      "<div class='widget'><h1>Storm</h1><div><div class='byline'>By Ann Lee</div></div>" ..
+      PARA .. "</div>"))
+  end)
+
   it("reads microdata and rel=author", function()
     assert.are.same({ "Ann Lee" }, authors(nil,
       "<h1>Storm</h1><span itemprop='author' itemscope>" ..
@@ -461,6 +475,14 @@ describe("JSON-LD parsing", function()
     parse(page(ld(deep)))   -- must not crash; too deep to count as the page's item
   end)
 
+  it("reads blocks in the body and inside noscript, in document order", function()
+    assert.are.equal("Hidden", parse(page(nil, "<noscript>" ..
+      ld('{"@type":"NewsArticle","headline":"Hidden"}') .. "</noscript>" .. PARA)).title)
+    assert.are.equal("First", parse(page(nil, "<div><noscript>" ..
+      ld('{"@type":"NewsArticle","headline":"First"}') .. "</noscript></div>" ..
+      ld('{"@type":"NewsArticle","headline":"Second"}') .. PARA)).title)
+  end)
+
   it("keeps articleBody out of the article table", function()
     local a = parse(page(ld('{"@type":"NewsArticle","articleBody":"Body text"}')))
     assert.is_nil(a.articleBody)
@@ -478,6 +500,17 @@ describe("microdata and RDFa", function()
     assert.are.equal("2021-05-01T10:00:00+02:00", a.published)
     assert.are.equal("time", a.date_source)
     assert.are.same({ "Ann Lee" }, a.authors)
+  end)
+
+  it("takes the properties of the item that holds the headline", function()
+    local a = parse(page(nil, "<div itemscope itemtype='http://schema.org/Comment'>" ..
+      "<span itemprop='author'>Bo Chen</span>" ..
+      "<time itemprop='datePublished' datetime='2021-06-01'>1 June</time></div>" ..
+      "<div itemscope itemtype='http://schema.org/Article'><h1>Storm</h1>" ..
+      "<div><span itemprop='author'>Ann Lee</span></div>" ..
+      "<time itemprop='datePublished' datetime='2021-05-01'>1 May</time>" .. PARA .. "</div>"))
+    assert.are.same({ "Ann Lee" }, a.authors)
+    assert.are.equal("2021-05-01", a.published)
   end)
 end)
 
