@@ -235,7 +235,8 @@ static int clean_conditionally(const xctx *c, xinfo *x) {
   double len = x->text, ld = len ? (double)x->link / len : 0;
   double hd = len ? (double)x->heading_text / len : 0;
   int fig = inside_figure(x);
-  if (img > 1 && p / img < 0.5 && !fig) return 1;
+  /* more pictures than paragraphs: a gallery, unless there is real prose */
+  if (img > 1 && p / img < 0.5 && !fig && len - x->link < RULES_CLEAN_PROSE) return 1;
   if (!is_list && li > p) return 1;
   if (!is_list && hd < 0.9 && len < RULES_MIN_PARA_CHARS && (img == 0 || img > 2) && !fig &&
       x->n_embed == 0)

@@ -368,6 +368,9 @@
 #define RULES_CLEAN_LD_LOW 0.2
 #define RULES_CLEAN_LD_HIGH 0.5
 #define RULES_CLEAN_MIN_COMMAS 10
+/* ... and a container with more pictures than paragraphs is a gallery
+ * unless it holds this much text outside links. */
+#define RULES_CLEAN_PROSE 300
 /* Edge trimming: a block at the start or end of the content with more than
  * this link density, or shorter than EDGE_SHORT with no sentence ending, is
  * boilerplate (jusText-style "bad" short blocks next to the border). */

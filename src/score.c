@@ -332,11 +332,24 @@ static unsigned attr_sets(const char *v, int is_id, attr_memo *memo) {
     for (const char *const *t = TAXO; *t && !taxo; t++)
       taxo = !strncmp(low + s, *t, strlen(*t));
     if (taxo || whole) continue;
+    /* a BEM modifier ("section--has-ads", "Report__Section--Ads") says
+     * what the block carries, not what it is: its pieces only add the
+     * content-saying sets.  Tokens with several "--" use them as
+     * namespace separators ("duet--article--byline"), not modifiers. */
+    int dd = 0;
+    for (size_t j = s; j + 1 < i; j++)
+      if (low[j] == '-' && low[j + 1] == '-') { dd++; j++; }
+    int modifier = 0;
     for (size_t j = s; j < i;) {
-      while (j < i && !isalnum((unsigned char)low[j])) j++;
+      while (j < i && !isalnum((unsigned char)low[j])) {
+        if (dd == 1 && low[j] == '-' && j + 1 < i && low[j + 1] == '-') modifier = 1;
+        j++;
+      }
       size_t ps = j;
       while (j < i && isalnum((unsigned char)low[j])) j++;
-      if (j > ps) sets |= piece_sets(low + ps, j - ps, memo);
+      if (j == ps) continue;
+      unsigned ps_sets = piece_sets(low + ps, j - ps, memo);
+      sets |= modifier ? ps_sets & (RS_POS | RS_MAYBE | RS_LEAD | RS_CREDIT | RS_CAPTION) : ps_sets;
     }
   }
   return sets;

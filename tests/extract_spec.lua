@@ -331,6 +331,27 @@ describe("extraction", function()
     assert.truthy(has(a.markdown, "](https://news.example.org/g.jpg)"))
   end)
 
+  it("reads a BEM modifier as what a block carries, not what it is", function()
+    local other = "<p>Meanwhile the council met to discuss the new parking rules for the " ..
+      "harbour front, which residents have criticised for months, and adopted them.</p>"
+    local a = parse(page("<div class='report'><section class='report__section--ads'>" ..
+      paras() .. "</section><div class='other'>" .. other:rep(4) .. "</div></div>"))
+    assert.truthy(has(a.text, "After an absence"))
+    assert.truthy(has(a.text, "Visitors are asked"))
+  end)
+
+  it("keeps a paragraph that comes with several pictures", function()
+    local a = parse(page("<article>" .. paras() .. "<div class='row'><p>The wardens " ..
+      "photographed the colony from the dyke, counting the pups twice, and shared the " ..
+      "pictures with the university for its long-term survey of the estuary. The survey " ..
+      "has followed the river since the first counts in the eighties, when the banks " ..
+      "were still lined with warehouses and the water was brown with waste.</p>" ..
+      "<img src='/1.jpg'><img src='/2.jpg'><img src='/3.jpg'></div>" .. paras(1, 2):gsub(
+      "After", "Later"):gsub("The group", "Then the group") .. "</article>"))
+    assert.truthy(has(a.text, "The wardens photographed"))
+    assert.truthy(has(a.html, "/3.jpg"))
+  end)
+
   it("keeps the linked cells of a data table", function()
     local rows = {}
     for i = 1, 6 do
