@@ -172,6 +172,7 @@ static int is_space_cp(unsigned c) {
 }
 
 static unsigned next_cp(const unsigned char *s, size_t n, size_t i, int *len) {
+  if (s[i] < 0x80) { *len = 1; return s[i]; }   /* most text: no call */
   int l = utf8_seqlen(s + i, n - i);
   if (l <= 0) { *len = 1; return 0xFFFD; }
   *len = l;

@@ -14,6 +14,7 @@
 
 #include <ctype.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,7 +120,10 @@ static const unsigned short CP1252[32] = {
  * unambiguous (real text almost never has that shape).  Returns a new
  * string, or NULL when s is not mojibake. */
 static char *fix_mojibake(const char *s) {
-  size_t n = strlen(s);
+  size_t n = 0;
+  int any_high = 0;
+  for (; s[n]; n++) any_high |= (unsigned char)s[n] >= 0x80;
+  if (!any_high) return NULL;   /* ASCII: nothing maps to a high byte */
   buf b = BUF_INIT;
   int high = 0;
   for (size_t i = 0; i < n;) {
@@ -265,14 +269,17 @@ static int has_cjk(const char *s) {
  * the lists per element and per ancestor were most of the metadata pass. */
 #define LK_SIZE 512   /* power of two, > 2x the entries so probes stay short */
 
+#define LK_ENDS(a, z) ((((unsigned)(unsigned char)(a) << 5) ^ (unsigned char)(z)) & 1023u)
+#define LK_LENBIT(n) (1u << ((n) < 32 ? (n) : 0))
+
 typedef struct lktbl {
   const char *key[LK_SIZE];
   unsigned val[LK_SIZE];
   unsigned char len[LK_SIZE];   /* key length (keys are short): compared first */
-  /* bit l of lens[c]: some key of length l (bit 0: 32 or more) starts with
-   * byte c.  Most words looked up are in no list: they are turned away
-   * before hashing. */
-  unsigned lens[256];
+  /* bit l of lens[LK_ENDS(first, last byte)]: some key of length l (bit 0:
+   * 32 or more) has those ends.  Most words looked up are in no list: they
+   * are turned away before hashing. */
+  unsigned lens[1024];
 } lktbl;
 
 static unsigned lk_hash(const char *s, size_t n) {
@@ -288,12 +295,12 @@ static void lk_add(lktbl *t, const char *key, unsigned bits) {
   t->key[i] = key;
   t->len[i] = (unsigned char)n;
   t->val[i] |= bits;
-  if (n) t->lens[(unsigned char)key[0]] |= 1u << (n < 32 ? n : 0);   /* bit 0: longer */
+  if (n) t->lens[LK_ENDS(key[0], key[n - 1])] |= LK_LENBIT(n);
 }
 
 /* The bits of key[0..n), 0 when absent. */
 static unsigned lk_get(const lktbl *t, const char *key, size_t n) {
-  if (n == 0 || !(t->lens[(unsigned char)key[0]] & (1u << (n < 32 ? n : 0)))) return 0;
+  if (n == 0 || !(t->lens[LK_ENDS(key[0], key[n - 1])] & LK_LENBIT(n))) return 0;
   unsigned i = lk_hash(key, n) & (LK_SIZE - 1);
   while (t->key[i]) {
     if (t->len[i] == n && memcmp(t->key[i], key, n) == 0) return t->val[i];
@@ -366,8 +373,8 @@ static unsigned tag_bits(const xmlNode *n) {
 /* lk_get of key[0..n) lower-cased (n < TOKEN_MAX).  The length filter runs
  * on the raw bytes, so most tokens are turned away without a copy. */
 static unsigned lk_get_lower(const lktbl *t, const char *key, size_t n) {
-  unsigned f = t->lens[(unsigned char)tolower((unsigned char)key[0])];
-  if (!(f & (1u << (n < 32 ? n : 0)))) return 0;
+  int a = tolower((unsigned char)key[0]), z = tolower((unsigned char)key[n - 1]);
+  if (!(t->lens[LK_ENDS(a, z)] & LK_LENBIT(n))) return 0;
   char low[TOKEN_MAX];
   for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)key[i]);
   return lk_get(t, low, n);
@@ -490,6 +497,8 @@ typedef struct candvec {
   cand *v; size_t n, cap;
 } candvec;
 
+#define TAG_CACHE 64   /* power of two */
+
 /* What the walk knows of an element on its path: read once when it is
  * entered, so that candidates ask their ancestors without walking up and
  * re-reading their attributes. */
@@ -527,6 +536,9 @@ typedef struct scan {
   struct arange { const xmlNode *node; size_t start, end; int aside; } *ranges;
   size_t nr, capr;
   einfo *stk; size_t depth, capstk;  /* the walk's current element and its ancestors */
+  /* tag_bits by name pointer: the parser interns names in the document's
+   * dictionary, so a page's few hundred elements share a dozen names */
+  struct { const xmlChar *name; unsigned bits; } tagc[TAG_CACHE];
   date_ctx dc;
   int oom;
 } scan;
@@ -668,7 +680,14 @@ static einfo *push_elem(scan *s, const xmlNode *n) {
   einfo *e = &s->stk[idx];
   memset(e, 0, sizeof *e);
   e->node = n;
-  e->tag = tag_bits(n);
+  unsigned slot = (unsigned)((uintptr_t)n->name >> 4) & (TAG_CACHE - 1);
+  if (n->name && s->tagc[slot].name == n->name) {
+    e->tag = s->tagc[slot].bits;
+  } else {
+    e->tag = tag_bits(n);
+    s->tagc[slot].name = n->name;
+    s->tagc[slot].bits = e->tag;
+  }
   e->range = -1;
   const char *cls = NULL, *id = NULL;
   /* the first attribute of each name, as dom_attr finds it */
