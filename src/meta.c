@@ -531,9 +531,8 @@ typedef struct scan {
   json_object *main;                 /* the page's main JSON-LD item, or NULL */
   const xmlNode *headline;           /* the headline element, once known */
   const xmlNode *cur_scope;          /* itemscope of the itemprop being added */
-  /* page-text spans of aside elements (document order); is_aside is
-   * memoised per span once the headline is known (-1: not yet) */
-  struct arange { const xmlNode *node; size_t start, end; int aside; } *ranges;
+  /* page-text spans of aside elements (document order) */
+  struct arange { const xmlNode *node; size_t start, end; } *ranges;
   size_t nr, capr;
   einfo *stk; size_t depth, capstk;  /* the walk's current element and its ancestors */
   /* tag_bits by name pointer: the parser interns names in the document's
@@ -643,8 +642,9 @@ static const char *meta_get(const scan *s, const char *const *keys, size_t nk, i
 #define META_ONLY ((1 << MK_META) | (1 << MK_METAPROP))
 #define ALL_KINDS (META_ONLY | (1 << MK_ITEMPROP) | (1 << MK_RDFA))
 
-/* Whether element p marks a part of the page that is not the article
- * (related stories, comments, navigation).  Whether an element below it is
+/* Whether an element (its tag bits, class bits, and whether it or an
+ * ancestor is an <article>) marks a part of the page that is not the
+ * article (related stories, comments, navigation).  Whether an element below it is
  * really outside the article is decided later by is_aside, once the
  * headline is known: a "widget" or an <aside> that holds the headline is
  * the article's own container.  Footers inside an <article> are its own. */
@@ -1049,7 +1049,6 @@ static void scan_tree(scan *s, xmlDocPtr doc) {
           s->ranges[s->nr].node = n;
           s->ranges[s->nr].start = s->text.len;
           s->ranges[s->nr].end = NO_POS;
-          s->ranges[s->nr].aside = -1;
           e->range = (long)s->nr++;
         }
       }
