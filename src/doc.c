@@ -213,9 +213,11 @@ int doc_sniff_meta_charset(const char *bytes, size_t len, char *out, size_t outl
   return -1;
 }
 
-/* Decides the encoding of the bytes; returns the canonical name in info. */
-static void choose_encoding(const char *bytes, size_t len, const doc_opts *o, doc_info *info,
-                            const char **start, size_t *slen) {
+/* Decides the encoding of the bytes; returns the canonical name in info.
+ * Returns 1 when the bytes were scanned and are clean UTF-8 (no invalid
+ * sequence, no control byte), 0 when scanned and not, -1 when not scanned. */
+static int choose_encoding(const char *bytes, size_t len, const doc_opts *o, doc_info *info,
+                           const char **start, size_t *slen) {
   const unsigned char *u = (const unsigned char *)bytes;
   char label[64];
   *start = bytes;
@@ -225,23 +227,24 @@ static void choose_encoding(const char *bytes, size_t len, const doc_opts *o, do
     info->source = "bom";
     *start = bytes + 3;
     *slen = len - 3;
-    return;
+    return -1;
   }
   if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
     snprintf(info->encoding, sizeof info->encoding, u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE");
     info->source = "bom";
     *start = bytes + 2;
     *slen = len - 2;
-    return;
+    return -1;
   }
   if (o && o->encoding && doc_charset_name(o->encoding, info->encoding,
                                            sizeof info->encoding) == 0) {
     info->source = "override";
-    return;
+    return -1;
   }
 
   utf8_stats st;
   utf8_scan(bytes, len, &st);
+  int clean = st.invalid == 0 && st.controls == 0;
   const char *declared_src = NULL;
   char declared[40] = "";
   if (o && doc_content_type_charset(o->content_type, label, sizeof label) == 0 &&
@@ -265,7 +268,7 @@ static void choose_encoding(const char *bytes, size_t len, const doc_opts *o, do
       snprintf(info->encoding, sizeof info->encoding, "%s", declared);
       info->source = declared_src;
     }
-    return;
+    return clean;
   }
   /* Nothing declared: a few stray bytes in otherwise UTF-8 text stay UTF-8. */
   if (st.invalid == 0 || st.multibyte > 4 * st.invalid) {
@@ -275,6 +278,7 @@ static void choose_encoding(const char *bytes, size_t len, const doc_opts *o, do
     snprintf(info->encoding, sizeof info->encoding, "WINDOWS-1252");
     info->source = "detected";
   }
+  return clean;
 }
 
 /* Moves every node nested deeper than DOC_MAX_DEPTH up to that depth, in
@@ -317,12 +321,13 @@ xmlDocPtr doc_parse_html(const char *bytes, size_t len, const doc_opts *o, doc_i
   if (!info) info = &local;
   const char *start;
   size_t slen;
-  choose_encoding(bytes, len, o, info, &start, &slen);
+  int clean = choose_encoding(bytes, len, o, info, &start, &slen);
 
   buf conv = BUF_INIT;
   const char *src = start;
   size_t srclen = slen;
-  if (strcmp(info->encoding, "UTF-8") != 0 || !utf8_clean(start, slen)) {
+  if (strcmp(info->encoding, "UTF-8") != 0 ||
+      !(clean == 1 || (clean < 0 && utf8_clean(start, slen)))) {
     if (doc_to_utf8(&conv, start, slen, info->encoding) != 0)
       utf8_repair(&conv, start, slen);
     if (conv.oom) {

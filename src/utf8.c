@@ -1,6 +1,19 @@
 /* utf8.c — UTF-8 validation and repair (see utf8.h). */
 #include "utf8.h"
 
+#include <stdint.h>
+#include <string.h>
+
+/* True when all 8 bytes at p are printable ASCII (0x20-0x7F): the common case
+ * of HTML, checked a word at a time.  (x - 0x20..) & ~x has a byte's high bit
+ * set exactly where that byte is below 0x20, given no byte is 0x80 or more. */
+static inline int ascii8(const unsigned char *p) {
+  uint64_t x;
+  memcpy(&x, p, 8);
+  const uint64_t hi = 0x8080808080808080ull, sp = 0x2020202020202020ull;
+  return ((x | ((x - sp) & ~x)) & hi) == 0;
+}
+
 int utf8_seqlen(const unsigned char *s, size_t n) {
   unsigned c = s[0];
   if (c < 0x80) return 1;
@@ -40,6 +53,7 @@ void utf8_scan(const char *s, size_t n, utf8_stats *st) {
   const unsigned char *p = (const unsigned char *)s, *end = p + n;
   st->multibyte = st->invalid = st->controls = 0;
   while (p < end) {
+    if (end - p >= 8 && ascii8(p)) { p += 8; continue; }
     if (*p < 0x80) {
       if (is_bad_control(*p)) st->controls++;
       p++;
@@ -54,6 +68,7 @@ void utf8_scan(const char *s, size_t n, utf8_stats *st) {
 int utf8_clean(const char *s, size_t n) {
   const unsigned char *p = (const unsigned char *)s, *end = p + n;
   while (p < end) {
+    if (end - p >= 8 && ascii8(p)) { p += 8; continue; }
     if (*p < 0x80) {
       if (is_bad_control(*p)) return 0;
       p++;

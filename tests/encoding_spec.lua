@@ -13,6 +13,23 @@ local function paragraph(file, opts)
   return text, enc, source
 end
 
+-- Well-formed UTF-8 (structure only: lead byte followed by its continuations).
+local function valid_utf8(s)
+  local i, n = 1, #s
+  while i <= n do
+    local c = s:byte(i)
+    local len = c < 0x80 and 1 or c >= 0xF0 and c <= 0xF4 and 4 or c >= 0xE0 and 3
+      or c >= 0xC2 and c < 0xE0 and 2 or nil
+    if not len then return false end
+    for j = i + 1, i + len - 1 do
+      local d = s:byte(j)
+      if not d or d < 0x80 or d > 0xBF then return false end
+    end
+    i = i + len
+  end
+  return true
+end
+
 local function expected(key) return H.read(DIR .. key .. ".txt") end
 
 describe("encodings", function()
@@ -67,6 +84,17 @@ describe("encodings", function()
     local doc = assert(article.document(html))
     assert.are.equal("plain ascii", doc:text("//p"))
     assert.are.equal("UTF-8", (doc:encoding()))
+  end)
+
+  it("finds stray bytes at every alignment of the word-at-a-time scan", function()
+    for k = 0, 17 do
+      for _, bad in ipairs({ "\1", "\31", "\127\0", "\200", "\255" }) do
+        local html = "<p>" .. ("a"):rep(k) .. bad .. ("b"):rep(20) .. "</p>"
+        local t = assert(article.document(html)):text("//p")
+        assert.is_nil(t:find("[%z\1-\8\11\14-\31]"), ("k=%d"):format(k))
+        assert.is_true(valid_utf8(t), ("k=%d"):format(k))
+      end
+    end
   end)
 
   it("hands Lua valid UTF-8 even for broken bytes", function()
