@@ -30,17 +30,21 @@ build = {
   modules = {
     ["article.core"] = {
       sources = {
-        "src/article.c", "src/buf.c", "src/doc.c", "src/dom.c", "src/extract.c",
-        "src/l_content.c", "src/l_core.c", "src/l_doc.c", "src/l_fetch.c", "src/l_json.c",
-        "src/l_meta.c", "src/meta.c", "src/utf8.c", "src/vec.c",
+        "src/article.c", "src/buf.c", "src/date.c", "src/doc.c", "src/dom.c", "src/extract.c",
+        "src/fetch.c", "src/jsonld.c", "src/l_bench.c", "src/l_content.c", "src/l_core.c",
+        "src/l_date.c", "src/l_doc.c", "src/l_fetch.c", "src/l_json.c", "src/l_meta.c",
+        "src/meta.c", "src/score.c", "src/text.c", "src/utf8.c", "src/vec.c", "src/lang.cc",
       },
       defines = { "_POSIX_C_SOURCE=200809L" },
       incdirs = { "$(LIBXML2_INCDIR)/libxml2", "$(JSONC_INCDIR)/json-c" },
       libdirs = { "$(LIBXML2_LIBDIR)", "$(LIBCURL_LIBDIR)", "$(JSONC_LIBDIR)", "$(CLD2_LIBDIR)" },
       libraries = { "xml2", "curl", "json-c", "cld2", "stdc++" },
     },
-    ["article"] = "lua/article/init.lua",
+    ["article.cache"] = "lua/article/cache.lua",
     ["article.cli"] = "lua/article/cli.lua",
+    ["article.http"] = "lua/article/http.lua",
+    ["article"] = "lua/article/init.lua",
+    ["article.robots"] = "lua/article/robots.lua",
   },
   install = {
     bin = { article = "bin/article" },
