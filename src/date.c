@@ -11,6 +11,8 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "strset.h"
 #include <strings.h>
 
 #include "utf8.h"
@@ -271,37 +273,20 @@ static int word_in(const tok *x, const char *const *list, size_t n) {
 /* Month names hashed once (pthread_once: parse workers run in threads):
  * every word of a scanned text is looked up, and a linear scan of MONTHS
  * per word was most of the date search's time. */
-#define MONTH_SLOTS 512      /* power of two, > 2x N_MONTHS */
-static struct { const char *name; unsigned char len, month; } month_tbl[MONTH_SLOTS];
+static strset month_set;   /* month name -> month number (1-12) */
 static pthread_once_t month_once = PTHREAD_ONCE_INIT;
-
-static unsigned word_hash(const char *s, size_t n) {
-  unsigned h = 2166136261u;  /* FNV-1a */
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-  return h;
-}
 
 static void month_build(void) {
   for (size_t i = 0; i < N_MONTHS; i++) {
     size_t n = strlen(MONTHS[i].name);
-    unsigned h = word_hash(MONTHS[i].name, n) & (MONTH_SLOTS - 1);
-    while (month_tbl[h].name && strcmp(month_tbl[h].name, MONTHS[i].name) != 0)
-      h = (h + 1) & (MONTH_SLOTS - 1);
-    if (month_tbl[h].name) continue;   /* listed twice: the first entry stands */
-    month_tbl[h].name = MONTHS[i].name;
-    month_tbl[h].len = (unsigned char)n;
-    month_tbl[h].month = (unsigned char)MONTHS[i].month;
+    if (strset_get(&month_set, MONTHS[i].name, n)) continue;  /* listed twice: first stands */
+    strset_add(&month_set, MONTHS[i].name, (unsigned)MONTHS[i].month);
   }
 }
 
 static int month_of(const tok *x) {
   if (x->type != T_WORD || x->wlong) return 0;
-  size_t n = strlen(x->w);
-  unsigned h = word_hash(x->w, n) & (MONTH_SLOTS - 1);
-  for (; month_tbl[h].name; h = (h + 1) & (MONTH_SLOTS - 1))
-    if (month_tbl[h].len == n && memcmp(month_tbl[h].name, x->w, n) == 0)
-      return month_tbl[h].month;
-  return 0;
+  return (int)strset_get(&month_set, x->w, strlen(x->w));
 }
 
 static int is_p(const tok *x, unsigned c) { return x->type == T_PUNCT && x->cp == c; }

@@ -29,6 +29,7 @@
 #include "jsonld.h"
 #include "lang.h"
 #include "meta_rules.h"
+#include "strset.h"
 #include "utf8.h"
 
 /* ================================================================ strings */
@@ -262,54 +263,12 @@ static int has_cjk(const char *s) {
 
 /* ================================================================ lookups */
 
-/* Read-only hash sets, built once (pthread_once: parse workers run
- * meta_extract in threads): class / id tokens to the CT_* lists of
- * meta_rules.h that hold them, tag names to a TG_* kind and TF_* flags.
- * Every element is classified once through them; linear strcmp scans of
- * the lists per element and per ancestor were most of the metadata pass. */
-#define LK_SIZE 512   /* power of two, > 2x the entries so probes stay short */
-
-#define LK_ENDS(a, z) ((((unsigned)(unsigned char)(a) << 5) ^ (unsigned char)(z)) & 1023u)
-#define LK_LENBIT(n) (1u << ((n) < 32 ? (n) : 0))
-
-typedef struct lktbl {
-  const char *key[LK_SIZE];
-  unsigned val[LK_SIZE];
-  unsigned char len[LK_SIZE];   /* key length (keys are short): compared first */
-  /* bit l of lens[LK_ENDS(first, last byte)]: some key of length l (bit 0:
-   * 32 or more) has those ends.  Most words looked up are in no list: they
-   * are turned away before hashing. */
-  unsigned lens[1024];
-} lktbl;
-
-static unsigned lk_hash(const char *s, size_t n) {
-  unsigned h = 2166136261u;     /* FNV-1a */
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-  return h;
-}
-
-static void lk_add(lktbl *t, const char *key, unsigned bits) {
-  size_t n = strlen(key);
-  unsigned i = lk_hash(key, n) & (LK_SIZE - 1);
-  while (t->key[i] && strcmp(t->key[i], key) != 0) i = (i + 1) & (LK_SIZE - 1);
-  t->key[i] = key;
-  t->len[i] = (unsigned char)n;
-  t->val[i] |= bits;
-  if (n) t->lens[LK_ENDS(key[0], key[n - 1])] |= LK_LENBIT(n);
-}
-
-/* The bits of key[0..n), 0 when absent. */
-static unsigned lk_get(const lktbl *t, const char *key, size_t n) {
-  if (n == 0 || !(t->lens[LK_ENDS(key[0], key[n - 1])] & LK_LENBIT(n))) return 0;
-  unsigned i = lk_hash(key, n) & (LK_SIZE - 1);
-  while (t->key[i]) {
-    if (t->len[i] == n && memcmp(t->key[i], key, n) == 0) return t->val[i];
-    i = (i + 1) & (LK_SIZE - 1);
-  }
-  return 0;
-}
-
-/* Which token lists of meta_rules.h a class / id token is in. */
+/* Read-only string sets (strset.h), built once under pthread_once since
+ * parse workers run meta_extract in threads: class / id tokens to the CT_*
+ * lists of meta_rules.h that hold them, tag names to a TG_* kind and TF_*
+ * flags.  Every element is classified once through them.
+ *
+ * Which token lists of meta_rules.h a class / id token is in. */
 enum { CT_ASIDE = 1, CT_FOOTER = 2, CT_BYLINE = 4, CT_DATE = 8, CT_MODIFIED = 16,
        CT_PUBLISHED = 32, CT_PAYWALL = 64 };
 
@@ -338,11 +297,11 @@ static const char *const BLOCKS[] = {"br", "div", "p", "li", "ul", "ol", "h1", "
                                      "tr", "td", "dt", "dd", "address", "article", "aside",
                                      "blockquote", "figure", "figcaption", "main", "nav"};
 
-static lktbl CLASS_T, TAG_T;
+static strset CLASS_T, TAG_T;
 static pthread_once_t lookups_once = PTHREAD_ONCE_INIT;
 
-static void add_tokens(lktbl *t, const char *const *l, size_t n, unsigned bits) {
-  for (size_t i = 0; i < n; i++) lk_add(t, l[i], bits);
+static void add_tokens(strset *t, const char *const *l, size_t n, unsigned bits) {
+  for (size_t i = 0; i < n; i++) strset_add(t, l[i], bits);
 }
 
 static void lookups_build(void) {
@@ -354,7 +313,7 @@ static void lookups_build(void) {
   add_tokens(&CLASS_T, PUBLISHED_TOKENS, NELEM(PUBLISHED_TOKENS), CT_PUBLISHED);
   add_tokens(&CLASS_T, PAYWALL_TOKENS, NELEM(PAYWALL_TOKENS), CT_PAYWALL);
   for (size_t i = 0; i < NELEM(TAG_KINDS); i++)
-    lk_add(&TAG_T, TAG_KINDS[i].tag, TAG_KINDS[i].kind);
+    strset_add(&TAG_T, TAG_KINDS[i].tag, TAG_KINDS[i].kind);
   add_tokens(&TAG_T, INVISIBLE_TAGS, NELEM(INVISIBLE_TAGS), TF_INVISIBLE);
   add_tokens(&TAG_T, BLOCKS, NELEM(BLOCKS), TF_BLOCK);
   add_tokens(&TAG_T, ASIDE_TAGS, NELEM(ASIDE_TAGS), TF_ASIDE);
@@ -364,21 +323,11 @@ static void lookups_build(void) {
 static unsigned tag_bits(const xmlNode *n) {
   if (n->type != XML_ELEMENT_NODE || !n->name) return 0;
   const char *t = (const char *)n->name;
-  return lk_get(&TAG_T, t, strlen(t));
+  return strset_get(&TAG_T, t, strlen(t));
 }
 
 /* Class / id tokens this long or longer are hashes, not words. */
 #define TOKEN_MAX 64
-
-/* lk_get of key[0..n) lower-cased (n < TOKEN_MAX).  The length filter runs
- * on the raw bytes, so most tokens are turned away without a copy. */
-static unsigned lk_get_lower(const lktbl *t, const char *key, size_t n) {
-  int a = tolower((unsigned char)key[0]), z = tolower((unsigned char)key[n - 1]);
-  if (!(t->lens[LK_ENDS(a, z)] & LK_LENBIT(n))) return 0;
-  char low[TOKEN_MAX];
-  for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)key[i]);
-  return lk_get(t, low, n);
-}
 
 /* CT_* bits of the tokens of a class or id value: whole tokens
  * ("posted-on") and their parts split at '-' / '_' ("post", "on"),
@@ -393,12 +342,12 @@ static unsigned token_bits(const char *v) {
       if (c == '-' || c == '_') split = 1;
     if (l == 0) break;
     if (l < TOKEN_MAX) {
-      bits |= lk_get_lower(&CLASS_T, p, l);
+      bits |= strset_get_lower(&CLASS_T, p, l);
       for (size_t i = 0; split && i < l;) {
         while (i < l && (p[i] == '-' || p[i] == '_')) i++;
         size_t st = i;
         while (i < l && p[i] != '-' && p[i] != '_') i++;
-        if (i > st) bits |= lk_get_lower(&CLASS_T, p + st, i - st);
+        if (i > st) bits |= strset_get_lower(&CLASS_T, p + st, i - st);
       }
     }
     p += l;

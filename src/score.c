@@ -10,45 +10,11 @@
 
 #include "dom.h"
 #include "rules.h"
+#include "strset.h"
 
 /* ------------------------------------------------------------ rule tables */
 
-/* Open-addressing string sets: small, built once, read-only afterwards. */
-#define TBL_SIZE 2048   /* power of two, > 4x the longest list so probes stay short */
-
-typedef struct tbl {
-  const char *key[TBL_SIZE];
-  unsigned val[TBL_SIZE];
-  unsigned char len[TBL_SIZE];   /* key length, capped: compared before the bytes */
-} tbl;
-
-static tbl CLASS_TBL, TAG_TBL, STOP_TBL;
-
-static unsigned hash_str(const char *s, size_t n) {
-  unsigned h = 2166136261u;
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-  return h;
-}
-
-static void tbl_add(tbl *t, const char *key, unsigned bits) {
-  unsigned i = hash_str(key, strlen(key)) & (TBL_SIZE - 1);
-  while (t->key[i] && strcmp(t->key[i], key) != 0) i = (i + 1) & (TBL_SIZE - 1);
-  size_t n = strlen(key);
-  t->key[i] = key;
-  t->len[i] = (unsigned char)(n < 255 ? n : 255);
-  t->val[i] |= bits;
-}
-
-static unsigned tbl_get(const tbl *t, const char *key, size_t n) {
-  unsigned i = hash_str(key, n) & (TBL_SIZE - 1);
-  unsigned char l = (unsigned char)(n < 255 ? n : 255);
-  while (t->key[i]) {
-    if (t->len[i] == l && memcmp(t->key[i], key, n) == 0 && t->key[i][n] == '\0')
-      return t->val[i];
-    i = (i + 1) & (TBL_SIZE - 1);
-  }
-  return 0;
-}
+static strset CLASS_TBL, TAG_TBL, STOP_TBL;
 
 static const char *const UNLIKELY_W[] = {RULES_UNLIKELY_WORDS, NULL};
 static const char *const MAYBE_W[] = {RULES_MAYBE_WORDS, NULL};
@@ -98,8 +64,8 @@ static const struct { const char *tag; unsigned kind; } KINDS[] = {
   {"main", TK_MAIN}, {"script", TK_SCRIPT}, {"noscript", TK_NOSCRIPT},
 };
 
-static void add_list(tbl *t, const char *const *l, unsigned bits) {
-  for (; *l; l++) tbl_add(t, *l, bits);
+static void add_list(strset *t, const char *const *l, unsigned bits) {
+  for (; *l; l++) strset_add(t, *l, bits);
 }
 
 static pthread_once_t rules_once = PTHREAD_ONCE_INIT;
@@ -142,14 +108,14 @@ static void rules_build(void) {
   add_list(&TAG_TBL, CLEAN_T, RT_CLEAN);
   add_list(&TAG_TBL, FLOW_T, RT_FLOW);
   for (size_t i = 0; i < N_PRIORS; i++)
-    tbl_add(&TAG_TBL, PRIORS[i].tag, (unsigned)(i + 1) << RT_PRIOR_SHIFT);
+    strset_add(&TAG_TBL, PRIORS[i].tag, (unsigned)(i + 1) << RT_PRIOR_SHIFT);
   for (size_t i = 0; i < sizeof KINDS / sizeof KINDS[0]; i++)
-    tbl_add(&TAG_TBL, KINDS[i].tag, KINDS[i].kind << RT_KIND_SHIFT);
+    strset_add(&TAG_TBL, KINDS[i].tag, KINDS[i].kind << RT_KIND_SHIFT);
 }
 
 void rules_init(void) { pthread_once(&rules_once, rules_build); }
 
-unsigned rules_tag_sets(const char *tag) { return tbl_get(&TAG_TBL, tag, strlen(tag)); }
+unsigned rules_tag_sets(const char *tag) { return strset_get(&TAG_TBL, tag, strlen(tag)); }
 
 static int tag_prior(unsigned tagbits) {
   unsigned k = (tagbits >> RT_PRIOR_SHIFT) & 0xff;
@@ -289,10 +255,10 @@ static unsigned piece_substr_sets(const char *p, size_t n) {
 
 /* Sets of one piece: its own token sets, else its substring sets. */
 static unsigned piece_sets(const char *p, size_t n, attr_memo *m) {
-  unsigned sets = tbl_get(&CLASS_TBL, p, n);
+  unsigned sets = strset_get(&CLASS_TBL, p, n);
   if (sets || n < RULES_SUBSTR_MIN_PIECE) return sets;
   if (!m || n >= PIECE_MAX) return piece_substr_sets(p, n);
-  unsigned h = hash_str(p, n);
+  unsigned h = strset_hash(p, n);
   for (unsigned k = 0; k < 4; k++) {
     unsigned i = (h + k) & (PIECE_MEMO_SIZE - 1);
     char *e = m->piece[i];
@@ -318,7 +284,7 @@ static unsigned attr_sets(const char *v, int is_id, attr_memo *memo) {
   if (n == 0) return 0;
   /* an id made of many words is a heading's slug ("sharing-with-a-team"),
    * not a widget name */
-  if (is_id && dashes + 1 >= RULES_SLUG_PIECES) return tbl_get(&CLASS_TBL, low, n);
+  if (is_id && dashes + 1 >= RULES_SLUG_PIECES) return strset_get(&CLASS_TBL, low, n);
   unsigned sets = 0;
   /* whole tokens (split on white space), then their alphanumeric pieces */
   for (size_t i = 0; i < n;) {
@@ -326,7 +292,7 @@ static unsigned attr_sets(const char *v, int is_id, attr_memo *memo) {
     size_t s = i;
     while (i < n && !isspace((unsigned char)low[i])) i++;
     if (i == s) continue;
-    unsigned whole = tbl_get(&CLASS_TBL, low + s, i - s);
+    unsigned whole = strset_get(&CLASS_TBL, low + s, i - s);
     sets |= whole;
     int taxo = 0;
     for (const char *const *t = TAXO; *t && !taxo; t++)
@@ -358,7 +324,7 @@ static unsigned attr_sets(const char *v, int is_id, attr_memo *memo) {
 
 static unsigned attr_sets_memo(attr_memo *m, const char *v, int is_id) {
   if (!m) return attr_sets(v, is_id, NULL);
-  unsigned h = hash_str(v, strlen(v)) ^ (unsigned)is_id;
+  unsigned h = strset_hash(v, strlen(v)) ^ (unsigned)is_id;
   for (unsigned k = 0; k < 8; k++) {   /* short probe: a miss is cheap */
     unsigned i = (h + k) & (MEMO_SIZE - 1);
     if (!m->key[i]) {
@@ -494,18 +460,18 @@ void xs_count_words(const unsigned char *p, uint32_t *words, uint32_t *stops) {
     }
     if (in_word) {
       (*words)++;
-      if (!too_long && wl <= stop_maxlen && tbl_get(&STOP_TBL, (const char *)w, wl)) (*stops)++;
+      if (!too_long && wl <= stop_maxlen && strset_get(&STOP_TBL, (const char *)w, wl)) (*stops)++;
       in_word = 0;
     }
     if (cjk) {
       (*words)++;
       wl = put_utf8(w, c);
-      if (tbl_get(&STOP_TBL, (const char *)w, wl)) (*stops)++;
+      if (strset_get(&STOP_TBL, (const char *)w, wl)) (*stops)++;
     }
   }
   if (in_word) {
     (*words)++;
-    if (!too_long && wl <= stop_maxlen && tbl_get(&STOP_TBL, (const char *)w, wl)) (*stops)++;
+    if (!too_long && wl <= stop_maxlen && strset_get(&STOP_TBL, (const char *)w, wl)) (*stops)++;
   }
 }
 
