@@ -6,6 +6,7 @@
 --   local srv = loopback.start()      -- in setup()
 --   srv:url("/page")                  -- "http://127.0.0.1:PORT/page"
 --   srv:stats("key")                  -- counters the server kept for `key`
+--   srv:fetch_conc(key, n, d, opts)   -- fetch_many over n /conc pages, then stats
 --   srv:stop()                        -- in teardown(); idempotent
 --
 -- No shell commands besides the one that starts python (sanitizer runs
@@ -52,6 +53,21 @@ function Server:stats(key)
   local http = require "article.http"
   local body = assert(http.get(self:url("/stats?key=" .. key), { robots = false }))
   return require("article").json.decode(body)
+end
+
+--- Fetches n pages of /conc (the server counts hits, concurrency and gaps
+-- under `key`; each answer waits `d` seconds) with fetch_many(opts),
+-- asserting every one succeeds.  Returns the server's stats for `key` and
+-- the seconds the run took.
+function Server:fetch_conc(key, n, d, opts)
+  local article = require "article"
+  local core = require "article.core"
+  local urls = {}
+  for i = 1, n do urls[i] = self:url(("/conc?key=%s&d=%s&i=%d"):format(key, d, i)) end
+  local t0 = core.http_now()
+  for _, art, err in article.fetch_many(urls, opts) do assert(art, err) end
+  local elapsed = core.http_now() - t0
+  return self:stats(key), elapsed
 end
 
 function Server:stop()
