@@ -764,16 +764,24 @@ static int push_cand(scan *s, const einfo *e, candvec *cv, const xmlNode *n, con
   return 0;
 }
 
+/* The next space-separated word of *rest: sets *w to it, moves *rest past
+ * it and returns its length, 0 at the end. */
+static size_t next_word(const char **rest, const char **w) {
+  const char *p = *rest;
+  while (*p == ' ') p++;
+  size_t l = 0;
+  while (p[l] && p[l] != ' ') l++;
+  *w = p;
+  *rest = p + l;
+  return l;
+}
+
 static int rel_has(const char *rel, const char *word) {
   if (!rel) return 0;
   size_t wl = strlen(word);
-  for (const char *p = rel; *p;) {
-    while (*p == ' ') p++;
-    size_t l = 0;
-    while (p[l] && p[l] != ' ') l++;
+  const char *p;
+  for (size_t l; (l = next_word(&rel, &p)) > 0;)
     if (l == wl && strncasecmp(p, word, l) == 0) return 1;
-    p += l;
-  }
   return 0;
 }
 
@@ -1345,15 +1353,11 @@ static int word_upper_start(const char *w) {
 
 /* True when a word of s is in JUNK_NAME_WORDS. */
 static int has_junk_word(const char *s) {
-  for (const char *p = s; *p;) {
-    while (*p == ' ') p++;
-    size_t l = 0;
-    while (p[l] && p[l] != ' ') l++;
-    if (!l) break;
+  const char *p;
+  for (size_t l; (l = next_word(&s, &p)) > 0;) {
     char key[64];
     word_key(p, l, key, sizeof key);
     if (in_list(key, JUNK_NAME_WORDS, NELEM(JUNK_NAME_WORDS))) return 1;
-    p += l;
   }
   return 0;
 }
@@ -1372,12 +1376,8 @@ static int classify_name(const char *name, int structured, const char *site) {
     if (isalpha((unsigned char)*p)) latin = 1;
   }
   if (strstr(name, "://") || strncasecmp(name, "www.", 4) == 0) return 0;
-  const char *p = name;
-  while (*p) {
-    while (*p == ' ') p++;
-    size_t l = 0;
-    while (p[l] && p[l] != ' ') l++;
-    if (!l) break;
+  const char *rest = name, *p;
+  for (size_t l; (l = next_word(&rest, &p)) > 0;) {
     char key[64];
     word_key(p, l, key, sizeof key);
     if (in_list(key, JUNK_NAME_WORDS, NELEM(JUNK_NAME_WORDS))) return 0;
@@ -1385,7 +1385,6 @@ static int classify_name(const char *name, int structured, const char *site) {
     if (word_upper_start(p)) upper++;
     else if (word_lower_start(p) && !in_list(key, NAME_PARTICLES, NELEM(NAME_PARTICLES)))
       lower_word = 1;
-    p += l;
   }
   if (site && loose_eq(name, site)) org = 1;
   if (org) return (upper || !latin) ? 2 : 0;   /* "news service reports" is prose */
@@ -1558,29 +1557,22 @@ static void add_byline(scan *s, names *nm, const char *raw, int structured, cons
   /* words: URLs, e-mails, handles, digits and relative times go; list
    * separators become '\x01' */
   int relative = 0;
-  for (const char *p = c; *p;) {
-    while (*p == ' ') p++;
-    size_t l = 0;
-    while (p[l] && p[l] != ' ') l++;
+  const char *rest = c, *p;
+  for (size_t l; (l = next_word(&rest, &p)) > 0;) {
     char key[64];
     word_key(p, l, key, sizeof key);
     if (in_list(key, REL_TRIGGERS, NELEM(REL_TRIGGERS))) relative = 1;
-    p += l;
   }
   buf b = BUF_INIT;
   int comma_parts = 0, other_seps = 0;
-  for (const char *p = c; *p;) {
-    while (*p == ' ') p++;
-    size_t l = 0;
-    while (p[l] && p[l] != ' ') l++;
-    if (!l) break;
+  rest = c;
+  for (size_t l; (l = next_word(&rest, &p)) > 0;) {
     char key[64];
     word_key(p, l, key, sizeof key);
     int drop = 0, sep = 0;
     if (l == 1 && (*p == '-' || *p == '|' || *p == '/')) {
       buf_addc(&b, '\x01');
       other_seps++;
-      p += l;
       continue;
     }
     if (is_username(p, l)) drop = 1;
@@ -1622,7 +1614,6 @@ static void add_byline(scan *s, names *nm, const char *raw, int structured, cons
     } else if (sep) {
       buf_addc(&b, '\x01');
     }
-    p += l;
   }
   free(c);
   if (b.oom) { buf_free(&b); s->oom = 1; return; }
