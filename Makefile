@@ -48,7 +48,7 @@ LUA_MODS   := $(wildcard lua/article/*.lua)
 INST_LMOD  := $(DESTDIR)$(PREFIX)/share/lua/$(LUA_VER)
 INST_CMOD  := $(DESTDIR)$(PREFIX)/lib/lua/$(LUA_VER)
 
-.PHONY: all deps demo test check valgrind eval bench bench-fetch lint install uninstall clean
+.PHONY: all deps demo test check valgrind eval bench bench-fetch corpus-dump lint install uninstall clean
 
 all: $(SO)
 
@@ -95,6 +95,10 @@ eval: all
 
 bench: all
 	@ARTICLE_BUILD=$(BUILD) $(LUA) bench/parse.lua $(BENCHFLAGS)
+
+# Every corpus page's JSON, one line each, for byte-identical checks across a change.
+corpus-dump: all
+	@ARTICLE_BUILD=$(BUILD) $(LUA) scripts/corpus-dump.lua $(or $(OUT),corpus-dump.tsv)
 
 bench-fetch: all
 	@LUA=$(LUA) ARTICLE_BUILD=$(BUILD) sh bench/fetch.sh $(BENCHFLAGS)
