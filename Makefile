@@ -33,16 +33,20 @@ SANFLAGS   := $(if $(SAN),-fsanitize=address$(comma)undefined -fno-sanitize-reco
 WARN       := -Wall -Wextra -Werror
 CFLAGS     ?=
 CXXFLAGS   ?=
-ALL_CFLAGS   := -std=c11 $(WARN) $(OPT) $(SANFLAGS) -fPIC -fvisibility=hidden \
-                -D_POSIX_C_SOURCE=200809L $(LUA_CFLAGS) $(DEP_CFLAGS) $(CFLAGS)
+CORE_CFLAGS  := -std=c11 $(WARN) $(OPT) $(SANFLAGS) -fPIC -fvisibility=hidden \
+                -D_POSIX_C_SOURCE=200809L $(DEP_CFLAGS) $(CFLAGS)
+ALL_CFLAGS   := $(CORE_CFLAGS) $(LUA_CFLAGS)
 ALL_CXXFLAGS := -std=c++11 $(WARN) -Wno-unused-parameter $(OPT) $(SANFLAGS) -fPIC \
                 -fvisibility=hidden $(CXXFLAGS)
 LDFLAGS    ?=
 
-C_SRC      := $(sort $(wildcard src/*.c))
-CXX_SRC    := $(sort $(wildcard src/*.cc))
-HDR        := $(wildcard src/*.h)
+# src/core: the C core (no Lua header reachable); src/lua: the binding.
+C_SRC      := $(sort $(shell find src -name '*.c'))
+CXX_SRC    := $(sort $(shell find src -name '*.cc'))
+HDR        := $(shell find src -name '*.h')
 OBJ        := $(C_SRC:src/%.c=$(BUILD)/obj/%.o) $(CXX_SRC:src/%.cc=$(BUILD)/obj/%.o)
+CORE_INC   := -Isrc/core
+LUA_INC    := -Isrc/core -Isrc/lua
 
 LUA_MODS   := $(wildcard lua/article/*.lua)
 INST_LMOD  := $(DESTDIR)$(PREFIX)/share/lua/$(LUA_VER)
@@ -52,18 +56,26 @@ INST_CMOD  := $(DESTDIR)$(PREFIX)/lib/lua/$(LUA_VER)
 
 all: $(SO)
 
-$(BUILD)/obj/%.o: src/%.c $(HDR) | $(BUILD)/obj
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+# The core compiles without the Lua headers on its include path, so a stray
+# #include "lua.h" there fails the build.
+$(BUILD)/obj/core/%.o: src/core/%.c $(HDR)
+	@mkdir -p $(@D)
+	$(CC) $(CORE_CFLAGS) $(CORE_INC) -c -o $@ $<
 
-$(BUILD)/obj/%.o: src/%.cc $(HDR) | $(BUILD)/obj
-	$(CXX) $(ALL_CXXFLAGS) -c -o $@ $<
+$(BUILD)/obj/core/%.o: src/core/%.cc $(HDR)
+	@mkdir -p $(@D)
+	$(CXX) $(ALL_CXXFLAGS) $(CORE_INC) -c -o $@ $<
 
-$(SO): $(OBJ) src/exports.map | $(BUILD)/article
+$(BUILD)/obj/lua/%.o: src/lua/%.c $(HDR)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LUA_INC) -c -o $@ $<
+
+$(SO): $(OBJ) src/lua/exports.map | $(BUILD)/article
 	$(CXX) -shared $(SANFLAGS) -o $@ $(OBJ) $(LDFLAGS) $(DEP_LIBS) \
-	  -Wl,--version-script=src/exports.map -Wl,--no-undefined-version
+	  -Wl,--version-script=src/lua/exports.map -Wl,--no-undefined-version
 	@echo "built $@"
 
-$(BUILD)/obj $(BUILD)/article:
+$(BUILD)/article:
 	mkdir -p $@
 
 # Installs the Debian packages this checkout needs (as root), or prints the apt-get line.

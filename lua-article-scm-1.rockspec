@@ -30,14 +30,16 @@ build = {
   modules = {
     ["article.core"] = {
       sources = {
-        "src/article.c", "src/buf.c", "src/date.c", "src/doc.c", "src/dom.c", "src/extract.c",
-        "src/fetch.c", "src/jsonld.c", "src/l_bench.c", "src/l_content.c", "src/l_core.c",
-        "src/l_date.c", "src/l_doc.c", "src/l_fetch.c", "src/l_json.c", "src/l_meta.c",
-        "src/meta.c", "src/score.c", "src/strset.c", "src/text.c", "src/utf8.c", "src/vec.c",
-        "src/lang.cc",
+        "src/core/article.c", "src/core/base/buf.c", "src/core/base/strset.c",
+        "src/core/base/utf8.c", "src/core/base/vec.c", "src/core/extract/extract.c",
+        "src/core/extract/output.c", "src/core/extract/score.c", "src/core/html/doc.c",
+        "src/core/html/dom.c", "src/core/html/jsonld.c", "src/core/meta/meta.c",
+        "src/core/net/fetch.c", "src/core/text/date.c", "src/lua/l_bench.c",
+        "src/lua/l_content.c", "src/lua/l_core.c", "src/lua/l_date.c", "src/lua/l_doc.c",
+        "src/lua/l_fetch.c", "src/lua/l_json.c", "src/lua/l_meta.c", "src/core/text/lang.cc",
       },
       defines = { "_POSIX_C_SOURCE=200809L" },
-      incdirs = { "$(LIBXML2_INCDIR)/libxml2", "$(JSONC_INCDIR)/json-c" },
+      incdirs = { "src/core", "src/lua", "$(LIBXML2_INCDIR)/libxml2", "$(JSONC_INCDIR)/json-c" },
       libdirs = { "$(LIBXML2_LIBDIR)", "$(LIBCURL_LIBDIR)", "$(JSONC_LIBDIR)", "$(CLD2_LIBDIR)" },
       libraries = { "xml2", "curl", "json-c", "cld2", "stdc++" },
     },

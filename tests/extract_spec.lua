@@ -1,4 +1,4 @@
--- Main-content extraction (src/extract.c, score.c, text.c) on small pages
+-- Main-content extraction (src/core/extract/) on small pages
 -- written for the purpose: golden pages in tests/pages/extract-*/ and inline
 -- snippets for one behaviour each.
 local article = require "article"

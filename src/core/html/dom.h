@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 #include <libxml/tree.h>
-#include "buf.h"
+#include "base/buf.h"
 
 /* Lower-case tag name of an element ("" for non-elements).  HTML parser
  * names are already lower case; this guards against XHTML oddities. */

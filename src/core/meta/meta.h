@@ -7,7 +7,7 @@
 #define ARTICLE_META_H
 
 #include <libxml/tree.h>
-#include "vec.h"
+#include "base/vec.h"
 
 struct art_opts;
 struct art_content;

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <libxml/parser.h>
 
-#include "utf8.h"
+#include "base/utf8.h"
 
 void l_pushutf8(lua_State *L, const char *s, size_t len) {
   if (!s) { lua_pushnil(L); return; }

@@ -1,6 +1,6 @@
 /* score.c — rule lookups, node classification, per-node statistics and
  * Readability-style candidate scoring (see extract_int.h). */
-#include "extract_int.h"
+#include "extract/extract_int.h"
 
 #include <ctype.h>
 #include <pthread.h>
@@ -8,9 +8,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "dom.h"
-#include "rules.h"
-#include "strset.h"
+#include "html/dom.h"
+#include "extract/rules.h"
+#include "base/strset.h"
 
 /* ------------------------------------------------------------ rule tables */
 

@@ -6,7 +6,7 @@
 #define ARTICLE_UTF8_H
 
 #include <stddef.h>
-#include "buf.h"
+#include "base/buf.h"
 
 typedef struct utf8_stats {
   size_t multibyte;   /* well-formed sequences of 2-4 bytes */

@@ -1,7 +1,7 @@
-/* text.c — the outputs of extraction: plain text, clean HTML, Markdown, and
+/* output.c — the outputs of extraction: plain text, clean HTML, Markdown, and
  * the content's images and links (see extract_int.h).  Each output is one
  * iterative walk over the content roots that skips what the passes dropped. */
-#include "extract_int.h"
+#include "extract/extract_int.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -9,8 +9,8 @@
 #include <strings.h>
 #include <libxml/uri.h>
 
-#include "dom.h"
-#include "rules.h"
+#include "html/dom.h"
+#include "extract/rules.h"
 
 /* ------------------------------------------------------------------ walk */
 

@@ -10,7 +10,7 @@
  * from the body, a page type from the content's shape.
  *
  * Every heuristic list lives in meta_rules.h. */
-#include "meta.h"
+#include "meta/meta.h"
 
 #include <ctype.h>
 #include <pthread.h>
@@ -23,14 +23,14 @@
 #include <libxml/uri.h>
 
 #include "article.h"
-#include "buf.h"
-#include "date.h"
-#include "dom.h"
-#include "jsonld.h"
-#include "lang.h"
-#include "meta_rules.h"
-#include "strset.h"
-#include "utf8.h"
+#include "base/buf.h"
+#include "text/date.h"
+#include "html/dom.h"
+#include "html/jsonld.h"
+#include "text/lang.h"
+#include "meta/meta_rules.h"
+#include "base/strset.h"
+#include "base/utf8.h"
 
 /* ================================================================ strings */
 

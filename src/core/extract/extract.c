@@ -1,6 +1,6 @@
 /* extract.c — main-content extraction as a named pipeline of passes (see
  * extract.h; the node statistics and scoring live in score.c, the outputs
- * in text.c, every threshold and token list in rules.h).
+ * in output.c, every threshold and token list in rules.h).
  *
  *   prep            classify every element once, fix lazy images
  *   guard           page totals; un-hide / un-strip wrappers holding most text
@@ -24,7 +24,7 @@
  *   baseline        a much longer JSON-LD articleBody replaces the text
  *   output          text, html, markdown, images, links
  */
-#include "extract.h"
+#include "extract/extract.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -32,9 +32,9 @@
 #include <libxml/uri.h>
 
 #include "article.h"
-#include "dom.h"
-#include "extract_int.h"
-#include "rules.h"
+#include "html/dom.h"
+#include "extract/extract_int.h"
+#include "extract/rules.h"
 
 
 /* Retries relax one more heuristic each time (as Readability does). */

@@ -16,7 +16,7 @@
 #include <string.h>
 #include <json.h>
 
-#include "utf8.h"
+#include "base/utf8.h"
 
 #define MAX_DEPTH 256
 

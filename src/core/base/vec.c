@@ -1,5 +1,5 @@
 /* vec.c — owned arrays (see vec.h). */
-#include "vec.h"
+#include "base/vec.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 /* strset.c — read-only string sets (see strset.h). */
-#include "strset.h"
+#include "base/strset.h"
 
 #include <ctype.h>
 #include <string.h>

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "date.h"
+#include "text/date.h"
 
 /* parse_date(s [, opts]) -> ISO 8601 string | nil
  * opts: date_floor (year, default 1995), now (Unix seconds, default the

@@ -6,16 +6,16 @@
  * 2015" and "24 July 2015" are one shape (day, month word, year) with
  * different filler words.  A time and a zone right after the date (or a time
  * right before it) are taken along. */
-#include "date.h"
+#include "text/date.h"
 
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "strset.h"
+#include "base/strset.h"
 #include <strings.h>
 
-#include "utf8.h"
+#include "base/utf8.h"
 
 /* ---------------------------------------------------------------- data */
 

@@ -10,10 +10,10 @@
 #define ARTICLE_ARTICLE_H
 
 #include <stddef.h>
-#include "doc.h"
-#include "vec.h"
-#include "meta.h"
-#include "extract.h"
+#include "html/doc.h"
+#include "base/vec.h"
+#include "meta/meta.h"
+#include "extract/extract.h"
 
 enum { ART_FAVOR_BALANCED = 0, ART_FAVOR_PRECISION = 1, ART_FAVOR_RECALL = 2 };
 

@@ -1,5 +1,5 @@
 /* dom.c — tree helpers (see dom.h). */
-#include "dom.h"
+#include "html/dom.h"
 
 #include <stdlib.h>
 #include <string.h>

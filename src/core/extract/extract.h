@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 #include <libxml/tree.h>
-#include "meta.h"
+#include "meta/meta.h"
 
 struct art_opts;
 

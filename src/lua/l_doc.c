@@ -15,7 +15,7 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
-#include "dom.h"
+#include "html/dom.h"
 
 #define DOC_MT "article.document"
 #define NODE_MT "article.node"

@@ -28,8 +28,8 @@
 
 #include <stddef.h>
 #include "article.h"
-#include "buf.h"
-#include "vec.h"
+#include "base/buf.h"
+#include "base/vec.h"
 
 typedef struct ft_req {
   const char *url;

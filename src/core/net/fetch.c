@@ -7,7 +7,7 @@
  * copies of the request's lists.  Callbacks only touch their transfer.
  */
 #define _GNU_SOURCE 1  /* dladdr */
-#include "fetch.h"
+#include "net/fetch.h"
 
 #include <arpa/inet.h>
 #include <dlfcn.h>

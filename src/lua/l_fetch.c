@@ -25,7 +25,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "fetch.h"
+#include "net/fetch.h"
 
 #define MULTI_MT "article.http_multi"
 #define REQ_MAX_LIST 64    /* headers / accept types / exempt addresses per request */

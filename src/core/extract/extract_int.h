@@ -1,6 +1,6 @@
 /*
  * extract_int.h — internals shared by the extraction passes (extract.c),
- * node scoring (score.c) and the outputs (text.c).  Not a public API.
+ * node scoring (score.c) and the outputs (output.c).  Not a public API.
  *
  * Each element below <body> gets one xinfo, reachable from the node through
  * node->_private (libxml2 leaves that field to the application) and stored
@@ -14,7 +14,7 @@
 #include <libxml/tree.h>
 
 #include "article.h"
-#include "buf.h"
+#include "base/buf.h"
 
 /* Static classification (set once by the prep pass). */
 enum {
@@ -133,7 +133,7 @@ void xs_count_words(const unsigned char *s, uint32_t *words, uint32_t *stops);
 /* Characters (code points, white space runs counted once) and commas. */
 void xs_count_text(const unsigned char *s, uint32_t *chars, uint32_t *commas, int *space);
 
-/* ---- text.c */
+/* ---- output.c */
 
 /* Skipped in the output: flagged for this attempt. */
 static inline int x_skipped(const xmlNode *n) {

@@ -1,5 +1,5 @@
 /* utf8.c — UTF-8 validation and repair (see utf8.h). */
-#include "utf8.h"
+#include "base/utf8.h"
 
 #include <stdint.h>
 #include <string.h>

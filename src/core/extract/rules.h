@@ -1,7 +1,7 @@
 /*
  * rules.h — every heuristic the extractor uses, as data: tag classes,
  * class/id token lists and thresholds.  The passes in extract.c, score.c
- * and text.c read these tables and contain no magic strings of their own.
+ * and output.c read these tables and contain no magic strings of their own.
  *
  * Token lists are matched against the lower-cased class and id of an
  * element.  *_WORDS match whole pieces (the attribute split on anything

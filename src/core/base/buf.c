@@ -1,5 +1,5 @@
 /* buf.c — growable byte buffer; see buf.h for the ownership contract. */
-#include "buf.h"
+#include "base/buf.h"
 
 #include <stdio.h>
 #include <stdlib.h>

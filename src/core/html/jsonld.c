@@ -1,13 +1,13 @@
 /* jsonld.c — JSON-LD blocks (see jsonld.h). */
-#include "jsonld.h"
+#include "html/jsonld.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "buf.h"
-#include "dom.h"
-#include "vec.h"
+#include "base/buf.h"
+#include "html/dom.h"
+#include "base/vec.h"
 
 /* Nesting followed when looking for typed objects: the main item sits at
  * depth 0 or 1 (inside @graph, or as mainEntity of a WebPage); authors and

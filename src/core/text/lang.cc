@@ -1,5 +1,5 @@
 // lang.cc — lang_detect (see lang.h): the one C++ file, a shim over CLD2.
-#include "lang.h"
+#include "text/lang.h"
 
 #include <cstdio>  // compact_lang_det.h uses FILE without including it
 #include <cstring>

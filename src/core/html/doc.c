@@ -1,5 +1,5 @@
 /* doc.c — encoding detection and HTML parsing (see doc.h). */
-#include "doc.h"
+#include "html/doc.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -9,8 +9,8 @@
 #include <strings.h>
 #include <libxml/HTMLtree.h>
 
-#include "buf.h"
-#include "utf8.h"
+#include "base/buf.h"
+#include "base/utf8.h"
 
 /* How far into the page we look for a <meta charset>.  WHATWG says 1024
  * bytes, but real pages put long scripts and styles first. */
