@@ -48,7 +48,7 @@ OBJ        := $(C_SRC:src/%.c=$(BUILD)/obj/%.o) $(CXX_SRC:src/%.cc=$(BUILD)/obj/
 CORE_INC   := -Isrc/core
 LUA_INC    := -Isrc/core -Isrc/lua
 
-LUA_MODS   := $(wildcard lua/article/*.lua)
+LUA_MODS   := $(shell find lua/article -name '*.lua')
 INST_LMOD  := $(DESTDIR)$(PREFIX)/share/lua/$(LUA_VER)
 INST_CMOD  := $(DESTDIR)$(PREFIX)/lib/lua/$(LUA_VER)
 
@@ -119,8 +119,8 @@ lint:
 	luacheck lua bin tests examples bench
 
 install: all
-	install -d $(INST_LMOD)/article $(INST_CMOD)/article $(DESTDIR)$(PREFIX)/bin
-	install -m 644 $(LUA_MODS) $(INST_LMOD)/article/
+	install -d $(INST_CMOD)/article $(DESTDIR)$(PREFIX)/bin
+	for f in $(LUA_MODS:lua/%=%); do install -D -m 644 lua/$$f $(INST_LMOD)/$$f || exit 1; done
 	install -m 755 $(SO) $(INST_CMOD)/article/core.so
 	sed -e '1s|.*|#!/usr/bin/env $(LUA)|' bin/article > $(DESTDIR)$(PREFIX)/bin/article
 	chmod 755 $(DESTDIR)$(PREFIX)/bin/article

@@ -1,16 +1,10 @@
---- The `article` command line tool.  `article help` lists the commands.
+--- `article extract`: the article of HTML files, stdin or URLs.
 local article = require "article"
+local util = require "article.cli.util"
 
 local M = {}
 
-local USAGE = [[
-usage: article <command> [options]
-
-commands:
-  extract FILE|URL...   extract the article from HTML files (or - for stdin) or URLs
-  version               print the version
-  help                  this text
-
+M.USAGE = [[
 extract options:
   --url URL             the page's URL (resolves links, dates in the URL); files only
   --json                print the whole article as one JSON object (JSON Lines for
@@ -28,21 +22,7 @@ extract options:
 exit status: 0 on success, 1 when an input failed, 2 on misuse.
 ]]
 
-local function die(msg)
-  io.stderr:write("article: ", msg, "\n")
-  return 2
-end
-
-local function read_file(path)
-  local f, err
-  if path == "-" then f = io.stdin else f, err = io.open(path, "rb") end
-  if not f then return nil, err end
-  local data = f:read("*a")
-  if f ~= io.stdin then f:close() end
-  return data
-end
-
-local function is_url(s) return s:match("^[hH][tT][tT][pP][sS]?://") ~= nil end
+local die, read_file, is_url = util.die, util.read_file, util.is_url
 
 -- Parses argv into options and positional arguments.  Returns opts, inputs
 -- or nil, message.
@@ -127,18 +107,6 @@ local function cmd_extract(argv)
   return status
 end
 
-function M.main(argv)
-  argv = argv or {}
-  local cmd = argv[1]
-  if cmd == "extract" or cmd == "fetch" then return cmd_extract(argv)
-  elseif cmd == "version" or cmd == "--version" then
-    print("lua-article " .. article.version)
-    return 0
-  elseif cmd == nil or cmd == "help" or cmd == "--help" or cmd == "-h" then
-    io.stdout:write(USAGE)
-    return cmd == nil and 2 or 0
-  end
-  return die(("unknown command '%s' (see `article help`)"):format(tostring(cmd)))
-end
+M.run = cmd_extract
 
 return M
